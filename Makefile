@@ -1,0 +1,45 @@
+# The two commands: `make run` (set up and serve the demo site) and `make test` (set up and run every test).
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PORT ?= 8000
+DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
+
+.PHONY: run test install install-dev messages compilemessages demo bench clean
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+compilemessages: $(VENV)/.installed
+	@command -v msgfmt >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
+	$(DEV) $(PY) manage.py compilemessages --ignore=.venv -v 0
+
+demo: install compilemessages
+	$(DEV) $(PY) manage.py migrate --no-input -v 0
+	$(DEV) $(PY) manage.py setup_site
+	$(DEV) $(PY) manage.py load_demo
+
+run: demo
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-dev compilemessages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Regenerate the catalogues after changing strings (then translate the French one).
+messages: $(VENV)/.installed
+	$(DEV) $(PY) manage.py makemessages -l fr -l en --ignore=.venv --ignore=node_modules --no-obsolete
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected .cache

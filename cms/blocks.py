@@ -1,0 +1,62 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+from cms.enums import CalloutKind
+from cms.viewsets import filer_file_chooser_viewset
+
+FilerFileChooserBlock = filer_file_chooser_viewset.get_block_class(
+    name="FilerFileChooserBlock", module_path="cms.blocks"
+)
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Level 2")), ("h3", _("Level 3")), ("h4", _("Level 4"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading_block.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(label=_("Kind"), choices=CalloutKind.choices, default=CalloutKind.INFO)
+    title = blocks.CharBlock(label=_("Title"), max_length=200, required=False)
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "warning"
+        label = _("Callout")
+        template = "blocks/callout_block.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = FilerFileChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Link text"), max_length=200, required=False, help_text=_("Defaults to the document's name.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "blocks/document_block.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Rich text"), features=["bold", "italic", "link", "document-link", "ul", "ol", "h3", "h4"]
+    )
+    image = ImageBlock(label=_("Image"))
+    document = DocumentBlock()
+    embed = EmbedBlock(label=_("Embedded media"), help_text=_("A video address (YouTube, Vimeo...)."))
+    callout = CalloutBlock()
+
+    class Meta:
+        block_counts = {}

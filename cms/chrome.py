@@ -1,0 +1,73 @@
+"""The parts of every public page that come from the page tree and the site settings: main navigation,
+footer links, partner logos. Built once per language and cached until a page or the settings change, so
+each page pays a fixed, small number of queries for them."""
+
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.utils.translation import get_language
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+Image = get_image_model()
+
+VERSION_KEY = "pacte:chrome:version"
+TIMEOUT = 60 * 60 * 24
+
+
+def invalidate():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def _version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.set(VERSION_KEY, version, None)
+    return version
+
+
+def _link(page, site):
+    return {"title": page.title, "url": page.get_url(current_site=site)}
+
+
+def _build(site, language_code):
+    from cms.models import AccessibilityStatementPage, LegalNoticePage, SiteSettings
+
+    locale = Locale.objects.filter(language_code=language_code).first()
+    root = site.root_page
+    home = root.get_translation_or_none(locale) if locale else None
+    home = home or root
+    menu = home.get_children().live().public().in_menu()
+    footer_types = (LegalNoticePage, AccessibilityStatementPage)
+    footer = Page.objects.live().public().descendant_of(home).type(*footer_types).order_by("path")
+    settings = SiteSettings.for_site(site)
+    logos = []
+    images = Image.objects.prefetch_renditions("max-200x80")
+    for logo in settings.partner_logos.prefetch_related(Prefetch("image", queryset=images)):
+        rendition = logo.image.get_rendition("max-200x80")
+        logos.append({"name": logo.name, "url": logo.url, "src": rendition.url, "width": rendition.width,
+                      "height": rendition.height})
+    return {
+        "home": _link(home, site),
+        "menu": [_link(page, site) for page in menu],
+        "footer": [_link(page, site) for page in footer],
+        "contact_email": settings.contact_email,
+        "tagline": settings.tagline_for(language_code),
+        "logos": logos,
+    }
+
+
+def get_chrome(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    language_code = get_language()
+    key = f"pacte:chrome:{_version()}:{site.pk}:{language_code}"
+    data = cache.get(key)
+    if data is None:
+        data = _build(site, language_code)
+        cache.set(key, data, TIMEOUT)
+    return data

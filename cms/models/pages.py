@@ -1,0 +1,162 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms import permissions
+from cms.blocks import BodyBlock
+from cms.enums import Role
+
+
+class BasePage(Page):
+    """Fields every editorial page shares: an introduction and a StreamField body."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "cms.ContentPage",
+        "cms.RegionIndexPage",
+        "cms.LegalNoticePage",
+        "cms.AccessibilityStatementPage",
+        "learning.LearningIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().in_menu().specific(defer=True)
+        return context
+
+
+class ContentPage(BasePage):
+    parent_page_types = ["cms.HomePage", "cms.ContentPage", "cms.RegionPage", "learning.LearningIndexPage"]
+    subpage_types = ["cms.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+
+
+class RegionIndexPage(BasePage):
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.RegionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("region index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        regions = list(RegionPage.objects.child_of(self).live().public().select_related("region"))
+        regions.sort(key=lambda p: str(p.region.name))
+        context["region_pages"] = regions
+        return context
+
+
+class RegionPage(BasePage):
+    region = models.ForeignKey(
+        "cms.Region", on_delete=models.PROTECT, related_name="pages", verbose_name=_("region")
+    )
+
+    parent_page_types = ["cms.RegionIndexPage"]
+    subpage_types = ["cms.ContentPage"]
+
+    content_panels = [
+        FieldPanel("title"),
+        FieldPanel("region"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("region page")
+
+    def clean(self):
+        super().clean()
+        if self.region_id and self.locale_id:
+            clash = RegionPage.objects.filter(region_id=self.region_id, locale_id=self.locale_id).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError({"region": _("This region already has a page in this language.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.models import User
+
+        context = super().get_context(request, *args, **kwargs)
+        people = User.objects.active().in_region(self.region).only(
+            "first_name", "last_name", "email", "role", "structure_type", "structure_name", "structure_town"
+        )
+        team = list(people.with_role(Role.TRAINER, Role.PARTNER))
+        context["trainers"] = [p for p in team if p.role == Role.TRAINER]
+        context["partners"] = [p for p in team if p.role == Role.PARTNER]
+        if permissions.user_can_view_region_members(request.user, self.region):
+            context["coordinators"] = list(people.with_role(Role.COORDINATOR))
+            context["show_coordinators"] = True
+        return context
+
+
+class LegalNoticePage(BasePage):
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("legal notice")
+
+
+class AccessibilityStatementPage(BasePage):
+    """The RGAA accessibility statement (déclaration d'accessibilité) that French public bodies must publish."""
+
+    class Conformity(models.TextChoices):
+        FULL = "full", _("fully compliant")
+        PARTIAL = "partial", _("partially compliant")
+        NONE = "none", _("not compliant")
+
+    conformity = models.CharField(
+        _("conformity status"), max_length=10, choices=Conformity.choices, default=Conformity.PARTIAL
+    )
+    audit_date = models.DateField(_("date of the audit"), null=True, blank=True)
+    compliance_rate = models.PositiveSmallIntegerField(
+        _("share of RGAA criteria met (%)"), null=True, blank=True
+    )
+    non_accessible_content = RichTextField(_("content that is not accessible"), blank=True)
+    contact_email = models.EmailField(_("contact email for accessibility"))
+    contact_form_url = models.URLField(_("address of a contact form"), blank=True)
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("conformity"),
+                FieldPanel("audit_date"),
+                FieldPanel("compliance_rate"),
+                FieldPanel("non_accessible_content"),
+            ],
+            heading=_("Conformity"),
+        ),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_form_url")], heading=_("Contact")),
+    ]
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+
+    def clean(self):
+        super().clean()
+        if self.compliance_rate is not None and self.compliance_rate > 100:
+            raise ValidationError({"compliance_rate": _("A share cannot be more than 100%.")})

@@ -1,0 +1,68 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from cms import chrome
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    request = context.get("request")
+    return chrome.get_chrome(request) if request else {}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """For each language: where the current page is in that language (its home when untranslated).
+
+    One query on Wagtail pages (the page's translations); none on other views."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    links = []
+    translations = {}
+    site_chrome_by_lang = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in (
+            Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
+        ):
+            translations[translation.locale.language_code] = translation
+    for code, name in settings.LANGUAGES:
+        if isinstance(page, Page) and page.pk:
+            target = translations.get(code)
+            if target is not None:
+                url = target.get_url(request=request)
+            else:
+                url = _home_url(request, code, site_chrome_by_lang)
+            available = target is not None
+        else:
+            url = translate_url(request.get_full_path(), code) if request else "/"
+            available = True
+        links.append({"code": code, "name": name, "url": url, "current": code == current, "available": available})
+    return links
+
+
+def _home_url(request, code, memo):
+    from django.utils import translation
+
+    if code not in memo:
+        with translation.override(code):
+            memo[code] = chrome.get_chrome(request).get("home", {}).get("url", f"/{code}/")
+    return memo[code]
+
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The page's ancestors from the language's home down: one query."""
+    page = context.get("page")
+    request = context.get("request")
+    crumbs = []
+    if isinstance(page, Page) and page.depth > 2:
+        for ancestor in page.get_ancestors().filter(depth__gte=2):
+            crumbs.append({"title": ancestor.title, "url": ancestor.get_url(request=request)})
+    return {"breadcrumbs": crumbs, "page": page}
