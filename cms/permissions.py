@@ -69,7 +69,8 @@ def user_can_manage_person(user, person) -> bool:
         return False
     if not person.pk:
         return True
-    person_regions = set(person.regions.values_list("pk", flat=True))
+    # .all() so that a caller checking many people can prefetch their regions (the CSV import does).
+    person_regions = {region.pk for region in person.regions.all()}
     return bool(person_regions) and person_regions <= _region_ids(user)
 
 
