@@ -1,0 +1,340 @@
+"""Demo content for `make run`: fictional people in three regions, French pages with English translations,
+partner logos and a real PDF. Loaded only where settings allow it (never in production). Idempotent."""
+
+import io
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from cms import conf
+from cms.enums import Role, StructureType
+from cms.models import ContentPage, LegalNoticePage, AccessibilityStatementPage, RegionPage, SiteSettings, User
+from cms.services.translation import translate
+from learning.models import LearningIndexPage
+
+DEMO_ACCOUNTS = [
+    # email, first name, last name, role, region, structure type, structure, town, language
+    ("national@example.org", "Claire", "Morel", Role.NATIONAL, None, "", "EHESP", "Rennes", "fr"),
+    ("trainer.bretagne@example.org", "Yann", "Le Goff", Role.TRAINER, "bretagne", StructureType.MSP,
+     "MSP de Brocéliande", "Ploërmel", "fr"),
+    ("partner.bretagne@example.org", "Sophie", "Tanguy", Role.PARTNER, "bretagne", "", "ARS Bretagne", "Rennes", "fr"),
+    ("coordinator.bretagne@example.org", "Maëlle", "Kerouac", Role.COORDINATOR, "bretagne", StructureType.MSP,
+     "MSP du Pays de Redon", "Redon", "fr"),
+    ("trainer.normandie@example.org", "Hugo", "Lefebvre", Role.TRAINER, "normandie", StructureType.CPTS,
+     "CPTS du Cotentin", "Cherbourg-en-Cotentin", "fr"),
+    ("coordinator.normandie@example.org", "Inès", "Duval", Role.COORDINATOR, "normandie", StructureType.CPTS,
+     "CPTS Caen Nord", "Caen", "en"),
+]
+
+OTHER_PEOPLE = [
+    ("anne.riou@example.org", "Anne", "Riou", Role.TRAINER, "bretagne", StructureType.MSP, "MSP de l'Odet", "Quimper"),
+    ("marc.jegou@example.org", "Marc", "Jégou", Role.PARTNER, "bretagne", "", "URPS Médecins Bretagne", "Rennes"),
+    ("lea.guillou@example.org", "Léa", "Guillou", Role.COORDINATOR, "bretagne", StructureType.CPTS,
+     "CPTS du Pays de Morlaix", "Morlaix"),
+    ("paul.hamon@example.org", "Paul", "Hamon", Role.COORDINATOR, "bretagne", StructureType.CDS,
+     "Centre de santé de Lorient", "Lorient"),
+    ("julie.martin@example.org", "Julie", "Martin", Role.TRAINER, "normandie", StructureType.MSP,
+     "MSP du Bessin", "Bayeux"),
+    ("thomas.leroy@example.org", "Thomas", "Leroy", Role.PARTNER, "normandie", "", "ARS Normandie", "Caen"),
+    ("camille.fournier@example.org", "Camille", "Fournier", Role.COORDINATOR, "normandie", StructureType.MSP,
+     "MSP de Vire", "Vire Normandie"),
+    ("nadia.benali@example.org", "Nadia", "Benali", Role.TRAINER, "occitanie", StructureType.CPTS,
+     "CPTS Toulouse Sud", "Toulouse"),
+    ("pierre.fabre@example.org", "Pierre", "Fabre", Role.TRAINER, "occitanie", StructureType.MSP,
+     "MSP des Cévennes", "Alès"),
+    ("elodie.roux@example.org", "Élodie", "Roux", Role.COORDINATOR, "occitanie", StructureType.MSP,
+     "MSP du Lauragais", "Castelnaudary"),
+    ("karim.saidi@example.org", "Karim", "Saïdi", Role.COORDINATOR, "occitanie", StructureType.CDS,
+     "Centre de santé de Montpellier Ouest", "Montpellier"),
+]
+
+
+def _p(text):
+    return {"type": "paragraph", "value": f"<p>{text}</p>"}
+
+
+def _h(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def _callout(kind, title, text):
+    return {"type": "callout", "value": {"kind": kind, "title": title, "text": f"<p>{text}</p>"}}
+
+
+REGION_CONTENT = {
+    "bretagne": {
+        "intro": "En Bretagne, le programme est piloté par l'ARS, les URPS, GECO Lib' et ESSORT, qui en assure la "
+        "mise en œuvre opérationnelle.",
+        "body": [
+            _h("Les séminaires régionaux"),
+            _p("Trois séminaires de deux jours réunissent la cohorte bretonne à Rennes : partage d'expériences, "
+               "résolution de problèmes, mises en situation et appropriation d'outils."),
+            _callout("info", "Comité de pilotage",
+                     "Après chaque séminaire, les formateurs relais présentent un retour au comité de pilotage."),
+        ],
+        "en": {
+            "En Bretagne, le programme est piloté par l'ARS, les URPS, GECO Lib' et ESSORT, qui en assure la "
+            "mise en œuvre opérationnelle.": "In Brittany, the programme is steered by the ARS, the URPS, GECO Lib' "
+            "and ESSORT, which runs it day to day.",
+            "Les séminaires régionaux": "Regional seminars",
+            "Trois séminaires de deux jours réunissent la cohorte bretonne à Rennes : partage d'expériences, "
+            "résolution de problèmes, mises en situation et appropriation d'outils.": "Three two-day seminars bring "
+            "the Brittany cohort together in Rennes: sharing experience, solving problems, role play and getting to "
+            "grips with tools.",
+            "Comité de pilotage": "Steering committee",
+            "Après chaque séminaire, les formateurs relais présentent un retour au comité de pilotage.": "After each "
+            "seminar, the regional trainers report to the steering committee.",
+        },
+    },
+    "normandie": {
+        "intro": "La cohorte normande réunit des coordonnateurs de MSP et de CPTS de toute la région.",
+        "body": [
+            _h("Travaux inter-séminaires"),
+            _p("Entre les séminaires, chaque coordonnateur applique un outil avec son équipe et en rend compte sur "
+               "la plateforme."),
+        ],
+        "en": {
+            "La cohorte normande réunit des coordonnateurs de MSP et de CPTS de toute la région.": "The Normandy "
+            "cohort brings together coordinators of MSPs and CPTSs from across the region.",
+            "Travaux inter-séminaires": "Between-seminar work",
+            "Entre les séminaires, chaque coordonnateur applique un outil avec son équipe et en rend compte sur "
+            "la plateforme.": "Between seminars, each coordinator applies a tool with their team and reports on it "
+            "on the platform.",
+        },
+    },
+    "occitanie": {
+        "intro": "En Occitanie, deux binômes de formateurs relais accompagnent les équipes de Toulouse et de "
+        "Montpellier.",
+        "body": [_p("Les séminaires alternent entre Toulouse et Montpellier.")],
+        "en": {
+            "En Occitanie, deux binômes de formateurs relais accompagnent les équipes de Toulouse et de "
+            "Montpellier.": "In Occitanie, two pairs of regional trainers support the teams of Toulouse and "
+            "Montpellier.",
+            "Les séminaires alternent entre Toulouse et Montpellier.": "Seminars alternate between Toulouse and "
+            "Montpellier.",
+        },
+    },
+}
+
+RESOURCES = [
+    {
+        "title": "Animer une réunion pluriprofessionnelle",
+        "slug": "animer-une-reunion",
+        "intro": "Fiche technique : préparer, conduire et conclure une réunion d'équipe efficace.",
+        "body": [
+            _h("Avant la réunion"),
+            _p("Fixez un objectif clair, diffusez l'ordre du jour et désignez un secrétaire de séance."),
+            _h("Pendant la réunion"),
+            _p("Donnez la parole à chaque profession et tenez le temps imparti à chaque point."),
+            _callout("tip", "Astuce", "Terminez toujours par un relevé de décisions : qui fait quoi, pour quand."),
+        ],
+        "en": {
+            "Animer une réunion pluriprofessionnelle": "Running a multi-professional meeting",
+            "animer-une-reunion": "running-a-meeting",
+            "Fiche technique : préparer, conduire et conclure une réunion d'équipe efficace.": "Technical sheet: "
+            "preparing, running and closing an effective team meeting.",
+            "Avant la réunion": "Before the meeting",
+            "Fixez un objectif clair, diffusez l'ordre du jour et désignez un secrétaire de séance.": "Set a clear "
+            "goal, send the agenda and appoint someone to take the minutes.",
+            "Pendant la réunion": "During the meeting",
+            "Donnez la parole à chaque profession et tenez le temps imparti à chaque point.": "Let every profession "
+            "speak and keep to the time set for each item.",
+            "Astuce": "Tip",
+            "Terminez toujours par un relevé de décisions : qui fait quoi, pour quand.": "Always end with a record "
+            "of decisions: who does what, by when.",
+        },
+        "document": True,
+    },
+    {
+        "title": "Conduite de projet en équipe de soins primaires",
+        "slug": "conduite-de-projet",
+        "intro": "Les étapes d'un projet de santé : diagnostic, objectifs, plan d'action, évaluation.",
+        "body": [
+            _p("Un projet de santé partagé part d'un diagnostic des besoins de la population du territoire."),
+            _callout("warning", "Attention", "Un projet sans indicateur d'évaluation ne peut pas être amélioré."),
+        ],
+        "en": {
+            "Conduite de projet en équipe de soins primaires": "Project management in primary-care teams",
+            "conduite-de-projet": "project-management",
+            "Les étapes d'un projet de santé : diagnostic, objectifs, plan d'action, évaluation.": "The steps of a "
+            "health project: assessment, objectives, action plan, evaluation.",
+            "Un projet de santé partagé part d'un diagnostic des besoins de la population du territoire.": "A "
+            "shared health project starts from an assessment of the needs of the area's population.",
+            "Attention": "Warning",
+            "Un projet sans indicateur d'évaluation ne peut pas être amélioré.": "A project without an evaluation "
+            "indicator cannot be improved.",
+        },
+    },
+    {
+        "title": "Démarche qualité : les premiers pas",
+        "slug": "demarche-qualite",
+        "intro": "Repères pour engager l'équipe dans l'amélioration continue de ses pratiques.",
+        "body": [_p("La matrice de maturité de la HAS aide l'équipe à situer son organisation.")],
+        "en": {
+            "Démarche qualité : les premiers pas": "Quality approach: first steps",
+            "demarche-qualite": "quality-approach",
+            "Repères pour engager l'équipe dans l'amélioration continue de ses pratiques.": "Pointers to engage "
+            "the team in the continuous improvement of its practice.",
+            "La matrice de maturité de la HAS aide l'équipe à situer son organisation.": "The HAS maturity matrix "
+            "helps the team see where its organisation stands.",
+        },
+    },
+]
+
+LEGAL_BODY = [
+    _h("Éditeur"),
+    _p("École des hautes études en santé publique (EHESP), 15 avenue du Professeur-Léon-Bernard, 35043 Rennes."),
+    _h("Données personnelles"),
+    _p("Les données des comptes servent uniquement au suivi de la formation. Vous pouvez obtenir et faire effacer "
+       "vos données en écrivant à l'équipe nationale. Les journaux de connexion sont conservés un an au plus."),
+]
+LEGAL_EN = {
+    "Éditeur": "Publisher",
+    "École des hautes études en santé publique (EHESP), 15 avenue du Professeur-Léon-Bernard, 35043 Rennes.": (
+        "École des hautes études en santé publique (EHESP), 15 avenue du Professeur-Léon-Bernard, 35043 Rennes, "
+        "France."
+    ),
+    "Données personnelles": "Personal data",
+    "Les données des comptes servent uniquement au suivi de la formation. Vous pouvez obtenir et faire effacer "
+    "vos données en écrivant à l'équipe nationale. Les journaux de connexion sont conservés un an au plus.": (
+        "Account data is used only to follow the training. You can obtain and have your data erased by writing to "
+        "the national team. Login logs are kept for one year at most."
+    ),
+}
+
+PARTNERS = [("EHESP", "#000091"), ("HAS", "#6a1b9a"), ("AVEC Santé", "#18753c"), ("ARS", "#b34000")]
+
+
+def _people():
+    from cms.models import Region
+
+    password = conf.demo_password()
+    accounts = [row for row in DEMO_ACCOUNTS] + [row + ("fr",) for row in OTHER_PEOPLE]
+    for email, first, last, role, region_code, stype, structure, town, language in accounts:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User(email=email, first_name=first, last_name=last, role=role, structure_type=stype,
+                        structure_name=structure, structure_town=town, preferred_language=language)
+            user.set_password(password)
+            user.save()
+        if region_code:
+            user.regions.add(Region.objects.get(code=region_code))
+
+
+def _publish_with_translation(page, fields, strings):
+    """Give a French page its demo content (once) and bring its English translation up to date."""
+    if not page.intro:
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+        page.refresh_from_db()
+        translate(page, "en", strings)
+
+
+def _regions():
+    for code, content in REGION_CONTENT.items():
+        page = RegionPage.objects.get(region__code=code, locale__language_code="fr")
+        _publish_with_translation(page, {"intro": content["intro"], "body": content["body"]}, content["en"])
+
+
+def _png(label, colour):
+    image = PILImage.new("RGB", (360, 120), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, 0, 359, 119], outline=colour, width=6)
+    draw.text((24, 48), label, fill=colour, font_size=36)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _logos():
+    Image = get_image_model()
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_email = settings.contact_email or "contact@pacte.example.org"
+    if not settings.partner_logos.exists():
+        for order, (name, colour) in enumerate(PARTNERS):
+            image = Image.objects.filter(title=f"Logo {name}").first()
+            if image is None:
+                image = Image(title=f"Logo {name}", file=ImageFile(io.BytesIO(_png(name, colour)), name=f"logo-{order}.png"))
+                image.save()
+            settings.partner_logos.create(name=name, image=image, sort_order=order)
+    settings.save()
+
+
+def _guide_pdf():
+    """A real PDF made with xhtml2pdf, stored in django-filer."""
+    from filer.models import File, Folder
+    from xhtml2pdf import pisa
+
+    existing = File.objects.filter(original_filename="guide-du-coordonnateur.pdf").first()
+    if existing:
+        return existing
+    html = (
+        "<html><body><h1>Guide du coordonnateur PACTE</h1>"
+        "<p>Ce guide présente les outils d'animation d'équipe utilisés pendant les séminaires régionaux.</p>"
+        "</body></html>"
+    )
+    buffer = io.BytesIO()
+    pisa.CreatePDF(html, dest=buffer, encoding="utf-8")
+    folder, _ = Folder.objects.get_or_create(name="Ressources", parent=None)
+    document = File(folder=folder, name="Guide du coordonnateur", original_filename="guide-du-coordonnateur.pdf",
+                    is_public=True)
+    document.file.save("guide-du-coordonnateur.pdf", ContentFile(buffer.getvalue()), save=False)
+    document.save()
+    return document
+
+
+def _resources():
+    index = LearningIndexPage.objects.get(locale__language_code="fr")
+    for resource in RESOURCES:
+        if ContentPage.objects.child_of(index).filter(slug=resource["slug"]).exists():
+            continue
+        body = list(resource["body"])
+        if resource.get("document"):
+            body.append({"type": "document", "value": {"document": _guide_pdf().pk, "title": ""}})
+        page = ContentPage(title=resource["title"], slug=resource["slug"], intro=resource["intro"], body=body)
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        translate(page, "en", resource["en"])
+
+
+def _legal_pages():
+    legal = LegalNoticePage.objects.get(locale__language_code="fr")
+    if not legal.body:
+        legal.body = LEGAL_BODY
+        legal.save_revision().publish()
+        translate(legal, "en", LEGAL_EN)
+    statement = AccessibilityStatementPage.objects.get(locale__language_code="fr")
+    if statement.audit_date is None:
+        import datetime
+
+        statement.audit_date = datetime.date(2026, 9, 15)
+        statement.compliance_rate = 87
+        statement.non_accessible_content = (
+            "<p>Certains documents PDF anciens ne sont pas balisés ; une version accessible est envoyée sur demande.</p>"
+        )
+        statement.save_revision().publish()
+        translate(statement, "en", {
+            "Certains documents PDF anciens ne sont pas balisés ; une version accessible est envoyée sur demande.": (
+                "Some older PDF documents are not tagged; an accessible version is sent on request."
+            ),
+        })
+
+
+def load_demo():
+    """Load the demo. Each step checks what exists, so it can run again (and must not be one transaction: see
+    cms.services.translation)."""
+    if not conf.demo_enabled():
+        raise RuntimeError("Demo content is disabled by settings (PACTE_DEMO_ENABLED).")
+    with transaction.atomic():
+        _people()
+        _logos()
+    _regions()
+    _resources()
+    _legal_pages()
+    return DEMO_ACCOUNTS
