@@ -2,6 +2,8 @@
 footer links, partner logos. Built once per language and cached until a page or the settings change, so
 each page pays a fixed, small number of queries for them."""
 
+import time
+
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils.translation import get_language
@@ -14,19 +16,25 @@ VERSION_KEY = "pacte:chrome:version"
 TIMEOUT = 60 * 60 * 24
 
 
+def _fresh_version():
+    # A cache may evict the counter: restarting it from the clock never reuses a value that old keys carry.
+    return time.time_ns() // 1000
+
+
 def invalidate():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+        cache.set(VERSION_KEY, _fresh_version(), None)
 
 
-def _version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.set(VERSION_KEY, version, None)
-    return version
+def version():
+    """Bumped by `invalidate`; keys of this cache and of cms.page_cache carry it, so one bump empties both."""
+    value = cache.get(VERSION_KEY)
+    if value is None:
+        value = _fresh_version()
+        cache.set(VERSION_KEY, value, None)
+    return value
 
 
 def _link(page, site):
@@ -65,7 +73,7 @@ def get_chrome(request):
     if site is None:
         return {}
     language_code = get_language()
-    key = f"pacte:chrome:{_version()}:{site.pk}:{language_code}"
+    key = f"pacte:chrome:{version()}:{site.pk}:{language_code}"
     data = cache.get(key)
     if data is None:
         data = _build(site, language_code)

@@ -32,6 +32,18 @@ def _settings_changed(sender, **kwargs):
 
 
 @receiver(post_save, sender=User)
+@receiver(post_delete, sender=User)
+@receiver(m2m_changed, sender=User.regions.through)
+def _people_changed(sender, raw=False, update_fields=None, action=None, **kwargs):
+    # Region pages list their trainers and partners: cached pages (cms.page_cache) must show the change.
+    if raw or action not in (None, "post_add", "post_remove", "post_clear"):
+        return
+    if update_fields and set(update_fields) <= {"last_login", "password"}:
+        return
+    chrome.invalidate()
+
+
+@receiver(post_save, sender=User)
 def _user_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     # A login only touches last_login: nothing to derive then.
     if raw or (update_fields and not {"role", "is_superuser", "is_staff", "is_active"} & set(update_fields)):
