@@ -119,14 +119,14 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 # Emails log in whatever their case, so failures are counted per lower-cased email.
 AXES_USERNAME_CALLABLE = "cms.views.accounts.axes_username"
-AXES_VERBOSE = False
-
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 # Renders AXES_LOCKOUT_TEMPLATE with the wait in minutes.
 AXES_LOCKOUT_CALLABLE = "cms.views.accounts.locked_out"
+AXES_VERBOSE = False
+
 # Languages: French is the source, English the translation.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
