@@ -1,0 +1,18 @@
+"""Content-Security-Policy by area of the site: one strict policy, relaxed by path prefix where a third-party
+area cannot live with it (settings.PACTE_CSP_REPLACE_BY_PREFIX says where and why)."""
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+
+
+class AreaCSPMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if report_only:
+            return parts
+        for prefix, directives in getattr(settings, "PACTE_CSP_REPLACE_BY_PREFIX", {}).items():
+            if request.path_info.startswith(prefix):
+                # A view's own @csp_replace still wins over the area's.
+                parts.replace = {**directives, **(parts.replace or {})}
+                break
+        return parts
