@@ -1,0 +1,138 @@
+"""Role x region: the rules in cms.permissions, and Wagtail's page permissions derived from them, agree."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from cms import permissions
+from cms.models import Region, RegionPage, User
+from cms.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _region_page(code, lang="fr"):
+    return RegionPage.objects.get(region__code=code, locale__language_code=lang)
+
+
+@pytest.mark.parametrize(
+    "who, code, may_edit",
+    [
+        ("trainer_bretagne", "bretagne", True),
+        ("trainer_bretagne", "normandie", False),
+        ("trainer_normandie", "normandie", True),
+        ("trainer_normandie", "bretagne", False),
+        ("coordinator_bretagne", "bretagne", False),
+        ("partner_bretagne", "bretagne", False),
+        ("national", "bretagne", True),
+        ("national", "normandie", True),
+    ],
+)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_region_page_editing_matrix(people, who, code, may_edit, lang):
+    user = people[who]
+    page = _region_page(code, lang)
+    assert permissions.user_can_edit_region_page(user, page.region) is may_edit
+    # Wagtail's own check (what the admin enforces) says the same.
+    assert page.permissions_for_user(user).can_edit() is may_edit
+    assert page.permissions_for_user(user).can_publish() is may_edit
+
+
+@pytest.mark.parametrize(
+    "who, status_ok",
+    [("national", True), ("trainer_bretagne", True), ("partner_bretagne", False), ("coordinator_bretagne", False)],
+)
+def test_admin_access(client, people, who, status_ok):
+    client.force_login(people[who])
+    response = client.get("/admin/")
+    if status_ok:
+        assert response.status_code == 200
+    else:
+        # Wagtail sends people without admin access back to its login page with a message.
+        assert response.status_code == 302
+        assert "/admin/login/" in response.headers["Location"]
+
+
+def test_trainer_edits_region_page_in_admin_but_not_another(client, people):
+    client.force_login(people["trainer_bretagne"])
+    bretagne = _region_page("bretagne")
+    normandie = _region_page("normandie")
+    assert client.get(f"/admin/pages/{bretagne.pk}/edit/").status_code == 200
+    response = client.get(f"/admin/pages/{normandie.pk}/edit/")
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert f"/admin/pages/{normandie.pk}/edit/" not in response.headers["Location"]
+
+
+def test_trainers_edit_shared_learning_content(people):
+    from learning.models import LearningIndexPage
+
+    for lang in ("fr", "en"):
+        index = LearningIndexPage.objects.get(locale__language_code=lang)
+        assert index.permissions_for_user(people["trainer_normandie"]).can_add_subpage()
+        assert not index.permissions_for_user(people["coordinator_bretagne"]).can_add_subpage()
+
+
+def test_groups_follow_role_and_regions(people):
+    user = people["coordinator_bretagne"]
+    assert set(user.groups.values_list("name", flat=True)) == {"Coordinators"}
+    user.role = "trainer"
+    user.save()
+    assert set(user.groups.values_list("name", flat=True)) == {"Regional trainers", "Trainers: bretagne"}
+    user.regions.add(Region.objects.get(code="normandie"))
+    assert "Trainers: normandie" in set(user.groups.values_list("name", flat=True))
+    assert _region_page("normandie").permissions_for_user(User.objects.get(pk=user.pk)).can_edit()
+    user.role = "coordinator"
+    user.save()
+    assert set(user.groups.values_list("name", flat=True)) == {"Coordinators"}
+    assert not _region_page("bretagne").permissions_for_user(User.objects.get(pk=user.pk)).can_edit()
+
+
+def test_national_team_is_superuser_and_demotion_removes_it():
+    user = UserFactory(role="national", regions=[])
+    user.refresh_from_db()
+    assert user.is_superuser and user.is_staff
+    user.role = "coordinator"
+    user.save()
+    user.refresh_from_db()
+    assert not user.is_superuser and not user.is_staff
+
+
+def test_region_members_visibility(client, people):
+    url = "/fr/regions/bretagne/"
+    marker = people["coordinator_bretagne"].get_full_name()
+    assert marker not in client.get(url).content.decode()  # anonymous: trainers and partners only
+    assert people["trainer_bretagne"].get_full_name() in client.get(url).content.decode()
+    for who, sees in [("coordinator_bretagne", True), ("partner_bretagne", True), ("trainer_bretagne", True),
+                      ("national", True), ("coordinator_normandie", False), ("trainer_normandie", False)]:
+        client.force_login(people[who])
+        assert (marker in client.get(url).content.decode()) is sees, who
+
+
+def test_manage_person_rules(people):
+    trainer = people["trainer_bretagne"]
+    assert permissions.user_can_manage_person(trainer, people["coordinator_bretagne"])
+    assert not permissions.user_can_manage_person(trainer, people["coordinator_normandie"])
+    assert not permissions.user_can_manage_person(trainer, people["national"])
+    assert not permissions.user_can_manage_person(people["coordinator_bretagne"], people["coordinator_bretagne"])
+    assert set(User.objects.manageable_by(trainer)) == {
+        people["trainer_bretagne"], people["partner_bretagne"], people["coordinator_bretagne"]
+    }
+    assert permissions.user_can_assign_role(trainer, "coordinator")
+    assert not permissions.user_can_assign_role(trainer, "national")
+    assert permissions.user_can_assign_role(people["national"], "national")
+
+
+def test_partner_reads_own_region_reports_only(people):
+    bretagne, normandie = Region.objects.get(code="bretagne"), Region.objects.get(code="normandie")
+    assert permissions.user_can_read_region_reports(people["partner_bretagne"], bretagne)
+    assert not permissions.user_can_read_region_reports(people["partner_bretagne"], normandie)
+    assert not permissions.user_can_read_region_reports(people["coordinator_bretagne"], bretagne)
+
+
+def test_only_role_groups_are_managed(people):
+    other = Group.objects.create(name="Jury du mémoire")
+    user = people["coordinator_bretagne"]
+    user.groups.add(other)
+    user.role = "partner"
+    user.save()
+    assert set(user.groups.values_list("name", flat=True)) == {"Regional partners", "Jury du mémoire"}

@@ -1,0 +1,44 @@
+"""Pages cost a fixed number of SQL queries, whatever the size of their lists."""
+
+import pytest
+
+from cms.models import ContentPage, RegionPage
+from cms.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12
+
+
+@pytest.fixture
+def crowded_bretagne(db):
+    for i in range(40):
+        UserFactory(email=f"coord{i}@example.org", role="coordinator", regions=["bretagne"])
+    for i in range(5):
+        UserFactory(email=f"trainer{i}@example.org", role="trainer", regions=["bretagne"])
+    home = RegionPage.objects.get(region__code="bretagne", locale__language_code="fr").get_parent().get_parent()
+    for i in range(15):
+        page = ContentPage(title=f"Rubrique {i}", slug=f"rubrique-{i}", show_in_menus=True)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+
+
+@pytest.mark.parametrize("url", ["/fr/", "/en/", "/fr/regions/", "/fr/regions/bretagne/", "/en/regions/bretagne/"])
+def test_anonymous_pages_have_fixed_queries(client, crowded_bretagne, url, django_assert_max_num_queries):
+    client.get(url)  # warm the navigation cache, as every request but the first after a publish finds it
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("who", ["coordinator_bretagne", "trainer_bretagne", "national"])
+def test_logged_in_region_page_has_fixed_queries(client, people, crowded_bretagne, who,
+                                                  django_assert_max_num_queries):
+    client.force_login(people[who])
+    url = "/fr/regions/bretagne/"
+    client.get(url)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "coord39@example.org" not in response.content.decode()  # names are shown, never emails
+    assert response.content.decode().count('class="person-name"') >= 40
