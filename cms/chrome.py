@@ -48,7 +48,7 @@ def _build(site, language_code):
     root = site.root_page
     home = root.get_translation_or_none(locale) if locale else None
     home = home or root
-    menu = home.get_children().live().public().in_menu()
+    menu = home.get_children().live().public().in_menu().specific()
     footer_types = (LegalNoticePage, AccessibilityStatementPage)
     footer = Page.objects.live().public().descendant_of(home).type(*footer_types).order_by("path")
     settings = SiteSettings.for_site(site)
@@ -60,12 +60,40 @@ def _build(site, language_code):
                       "height": rendition.height})
     return {
         "home": _link(home, site),
-        "menu": [_link(page, site) for page in menu],
+        "menu": [{**_link(page, site), "intro": getattr(page, "intro", "")} for page in menu],
         "footer": [_link(page, site) for page in footer],
         "contact_email": settings.contact_email,
         "tagline": settings.tagline_for(language_code),
         "logos": logos,
     }
+
+
+def cached(request, name, build):
+    """`build(site)` (picklable data derived from the page tree) cached until the tree changes."""
+    site = Site.find_for_request(request)
+    key = f"pacte:chrome:{version()}:{site.pk if site else 0}:{name}"
+    data = cache.get(key)
+    if data is None:
+        data = build(site)
+        cache.set(key, data, TIMEOUT)
+    return data
+
+
+def translation_urls(request, page):
+    """{language code: URL} of the live translations of `page`, itself included."""
+    def build(site):
+        translations = Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
+        return {t.locale.language_code: t.get_url(current_site=site) for t in translations}
+
+    return cached(request, f"translations:{page.translation_key}", build)
+
+
+def ancestor_links(request, page):
+    """Title and URL of the ancestors of `page` from the language's home down."""
+    def build(site):
+        return [_link(ancestor, site) for ancestor in page.get_ancestors().filter(depth__gte=2)]
+
+    return cached(request, f"ancestors:{page.pk}", build)
 
 
 def get_chrome(request):

@@ -38,8 +38,11 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from cms import chrome
+
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific(defer=True)
+        # The same pages as the main navigation, whose cached data (cms.chrome) carries their introductions.
+        context["sections"] = chrome.get_chrome(request).get("menu", [])
         return context
 
 
@@ -60,11 +63,17 @@ class RegionIndexPage(BasePage):
         verbose_name = _("region index")
 
     def get_context(self, request, *args, **kwargs):
+        from cms import chrome
+
         context = super().get_context(request, *args, **kwargs)
+        # Titles and URLs only, cached with the navigation: building 18 full pages cost more than the rest.
+        context["region_pages"] = chrome.cached(request, f"regions:{self.pk}", self._region_links)
+        return context
+
+    def _region_links(self, site):
         regions = list(RegionPage.objects.child_of(self).live().public().select_related("region"))
         regions.sort(key=lambda p: str(p.region.name))
-        context["region_pages"] = regions
-        return context
+        return [{"title": p.title, "url": p.get_url(current_site=site)} for p in regions]
 
 
 class RegionPage(BasePage):

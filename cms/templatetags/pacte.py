@@ -19,7 +19,7 @@ def site_chrome(context):
 def language_links(context):
     """For each language: where the current page is in that language (its home when untranslated).
 
-    One query on Wagtail pages (the page's translations); none on other views."""
+    The page's translations are cached with the navigation (cms.chrome): no query once cached."""
     request = context.get("request")
     page = context.get("page")
     current = get_language()
@@ -27,18 +27,13 @@ def language_links(context):
     translations = {}
     site_chrome_by_lang = {}
     if isinstance(page, Page) and page.pk:
-        for translation in (
-            Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
-        ):
-            translations[translation.locale.language_code] = translation
+        translations = chrome.translation_urls(request, page)
     for code, name in settings.LANGUAGES:
         if isinstance(page, Page) and page.pk:
-            target = translations.get(code)
-            if target is not None:
-                url = target.get_url(request=request)
-            else:
+            url = translations.get(code)
+            available = url is not None
+            if url is None:
                 url = _home_url(request, code, site_chrome_by_lang)
-            available = target is not None
         else:
             url = translate_url(request.get_full_path(), code) if request else "/"
             available = True
@@ -58,11 +53,10 @@ def _home_url(request, code, memo):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """The page's ancestors from the language's home down: one query."""
+    """The page's ancestors from the language's home down, cached with the navigation."""
     page = context.get("page")
     request = context.get("request")
     crumbs = []
     if isinstance(page, Page) and page.depth > 2:
-        for ancestor in page.get_ancestors().filter(depth__gte=2):
-            crumbs.append({"title": ancestor.title, "url": ancestor.get_url(request=request)})
+        crumbs = chrome.ancestor_links(request, page)
     return {"breadcrumbs": crumbs, "page": page}
