@@ -131,7 +131,9 @@ class User(AbstractUser):
 
     @property
     def structure_label(self):
-        parts = [self.get_structure_type_display(), self.structure_name, self.structure_town]
+        # The enum's label, not get_structure_type_display(): that one rebuilds every choice's label per call.
+        kind = str(StructureType(self.structure_type).label) if self.structure_type else ""
+        parts = [kind, self.structure_name, self.structure_town]
         return " – ".join(p for p in parts if p)
 
 
