@@ -37,6 +37,12 @@ run: demo
 test: install-dev compilemessages
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# A benchmark, not a test (never in `make test` or CI): see the README's "Benchmark". DATABASE_URL=postgres://...
+# runs it on PostgreSQL, in a database of its own (<name>_bench).
+bench: install-dev compilemessages
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(PY) -m bench.run
+
 # Regenerate the catalogues after changing strings (then translate the French one).
 messages: $(VENV)/.installed
 	$(DEV) $(PY) manage.py makemessages -l fr -l en --ignore=.venv --ignore=node_modules --no-obsolete
