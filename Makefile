@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
 
-.PHONY: run test install install-dev messages compilemessages demo bench clean
+.PHONY: run test install install-dev messages compilemessages demo bench clean browser-deps
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -34,8 +34,17 @@ demo: install compilemessages
 run: demo
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install-dev compilemessages
+test: install-dev compilemessages browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# What the browser suite (tests/browser) needs besides Python: Debian's Chromium (Playwright cannot download its own
+# here) and axe-core, pinned, from the npm registry into the git-ignored .cache/.
+AXE_CORE_VERSION := 4.14.1
+AXE_DIR := .cache/axe
+browser-deps:
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@grep -qs '"version": "$(AXE_CORE_VERSION)"' $(AXE_DIR)/node_modules/axe-core/package.json || \
+		npm install --silent --no-save --no-audit --no-fund --prefix $(AXE_DIR) axe-core@$(AXE_CORE_VERSION)
 
 # A benchmark, not a test (never in `make test` or CI): see the README's "Benchmark". DATABASE_URL=postgres://...
 # runs it on PostgreSQL, in a database of its own (<name>_bench).

@@ -1,0 +1,35 @@
+"""Every page the accessibility audit visits (tests/browser/test_accessibility.py), each in French and English.
+
+A new kind of page joins the audit with one line here: its name, its path in each language, the demo account to log
+in as when the page needs one, and the HTTP status it answers with. Paths point into the demo content that
+`manage.py load_demo` creates.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AuditedPage:
+    name: str
+    fr: str
+    en: str
+    login_as: str | None = None
+    status: int = 200
+
+
+def both(path):
+    """The same path under each language prefix (views outside the page tree: accounts, errors...)."""
+    return {"fr": f"/fr{path}", "en": f"/en{path}"}
+
+
+AUDITED_PAGES = [
+    AuditedPage("home", fr="/fr/", en="/en/"),
+    AuditedPage("content-page", fr="/fr/ressources/animer-une-reunion/", en="/en/resources/running-a-meeting/"),
+    AuditedPage("region-index", fr="/fr/regions/", en="/en/regions/"),
+    AuditedPage("region-page", fr="/fr/regions/bretagne/", en="/en/regions/bretagne/"),
+    AuditedPage("accessibility-statement", fr="/fr/accessibilite/", en="/en/accessibility/"),
+    AuditedPage("login", **both("/accounts/login/")),
+    AuditedPage("password-reset", **both("/accounts/password/reset/")),
+    AuditedPage("profile", **both("/accounts/profile/"), login_as="coordinator.bretagne@example.org"),
+    AuditedPage("not-found", **both("/this-page-does-not-exist/"), status=404),
+]
