@@ -54,7 +54,10 @@ def normalize(text) -> str:
 # Column -> (label people read, accepted headers in English and French). Headers are compared normalized.
 COLUMNS = {
     "first_name": (gettext_lazy("first name"), ("first name", "firstname", "given name", "prénom", "prenom")),
-    "last_name": (gettext_lazy("last name"), ("last name", "lastname", "surname", "family name", "nom", "nom de famille")),
+    "last_name": (
+        gettext_lazy("last name"),
+        ("last name", "lastname", "surname", "family name", "nom", "nom de famille"),
+    ),
     "email": (
         gettext_lazy("email"),
         ("email", "e-mail", "email address", "mail", "courriel", "adresse e-mail", "adresse électronique"),
@@ -305,7 +308,7 @@ def _plan_row(importer, line, raw, lookups) -> RowPlan:
         value = raw.get(column, "")
         if len(value) > MAX_LENGTHS[column]:
             errors.append(
-                _("The %(column)s is longer than %(count)d characters.")
+                _("Too long (more than %(count)d characters): %(column)s.")
                 % {"column": COLUMNS[column][0], "count": MAX_LENGTHS[column]}
             )
         elif value:
@@ -417,7 +420,7 @@ def apply_plan(plan: Plan, importer) -> dict:
             invite(person, invited_by=importer)
         elif row.action == Action.UPDATE:
             person = row.person
-            changed = [name for name in PERSON_FIELDS if name in row.values and getattr(person, name) != row.values[name]]
+            changed = [n for n in PERSON_FIELDS if n in row.values and getattr(person, n) != row.values[n]]
             for name in changed:
                 setattr(person, name, row.values[name])
             if changed:

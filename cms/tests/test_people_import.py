@@ -116,7 +116,8 @@ def test_trainer_may_not_import_outside_their_regions_nor_name_national_staff(pe
 def test_semicolons_bom_french_headers_and_lenient_values(people):
     text = (
         "\ufeffPrénom;NOM;Courriel;Région;Rôle;Type de structure;Nom de la structure;Commune;Langue\r\n"
-        "Amélie;Nguyen;Amelie.Nguyen@Example.org;Ile-de-France;Coordinatrice;centre de santé;CDS Belleville;Paris;EN\r\n"
+        "Amélie;Nguyen;Amelie.Nguyen@Example.org;Ile-de-France;Coordinatrice;centre de santé;CDS Belleville;Paris;"
+        "EN\r\n"
         "Jean;Kerven;jean@example.org;BRETAGNE;animateur régional;cpts;CPTS Rance;Dinan;\r\n"
         "Luc;Azur;luc@example.org;provence-alpes-cote-dazur;Partenaire;;ARS PACA;Marseille;fr\r\n"
     )
@@ -382,7 +383,9 @@ def test_example_file_imports_cleanly(client, people):
 
 def test_preview_query_count_does_not_grow_with_rows(client, people, region, django_assert_max_num_queries):
     # Made in bulk: what is measured is the preview, not the making of 150 accounts.
-    existing = User.objects.bulk_create(User(email=f"existing{n}@example.org", role=Role.COORDINATOR) for n in range(150))
+    existing = User.objects.bulk_create(
+        User(email=f"existing{n}@example.org", role=Role.COORDINATOR) for n in range(150)
+    )
     bretagne = region("bretagne")
     User.regions.through.objects.bulk_create(User.regions.through(user=u, region=bretagne) for u in existing)
     lines = [f"Pers,On{n},existing{n}@example.org,Bretagne,coordinator,MSP,MSP {n},Rennes,fr" for n in range(150)]
