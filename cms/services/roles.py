@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from cms.enums import Role
@@ -66,19 +67,33 @@ def ensure_region_group(region):
 
 
 def sync_access(user):
-    """Put `user` in exactly the groups their role and regions call for, and set the admin flags."""
+    """Put `user` in exactly the groups their role and regions call for, and set the admin flags.
+
+    Runs on every save of a person (imports save hundreds): it looks groups up by name and only builds a group's
+    permissions (ensure_*) the first time that group is missing."""
     if not user.pk:
         return
-    groups = ensure_base_groups()
-    wanted = {groups[user.role]} if user.role in groups else set()
+    wanted = {BASE_GROUP_NAMES[user.role]} if user.role in BASE_GROUP_NAMES else set()
+    regions = {}
     if user.role == Role.TRAINER:
-        wanted |= {ensure_region_group(region) for region in user.regions.all()}
-    managed = set(Group.objects.filter(name__in=BASE_GROUP_NAMES.values())) | set(
-        Group.objects.filter(name__startswith="Trainers: ")
-    )
-    current = set(user.groups.all())
-    user.groups.remove(*(current & managed - wanted))
-    user.groups.add(*(wanted - current))
+        regions = {region_group_name(region): region for region in user.regions.all()}
+        wanted |= set(regions)
+    existing = {group.name: group for group in Group.objects.filter(name__in=wanted)}
+    for name in wanted - set(existing):
+        if name in regions:
+            existing[name] = ensure_region_group(regions[name])
+        else:
+            existing.update({g.name: g for g in ensure_base_groups().values() if g.name in wanted})
+    current = {
+        group.name: group
+        for group in user.groups.filter(Q(name__in=BASE_GROUP_NAMES.values()) | Q(name__startswith="Trainers: "))
+    }
+    stale = [group for name, group in current.items() if name not in wanted]
+    missing = [existing[name] for name in wanted if name not in current]
+    if stale:
+        user.groups.remove(*stale)
+    if missing:
+        user.groups.add(*missing)
     national = user.role == Role.NATIONAL
     if user.is_superuser != national or user.is_staff != national:
         type(user).objects.filter(pk=user.pk).update(is_superuser=national, is_staff=national)
