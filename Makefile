@@ -54,7 +54,8 @@ bench: install-dev compilemessages
 
 # Regenerate the catalogues after changing strings (then translate the French one).
 messages: $(VENV)/.installed
-	$(DEV) $(PY) manage.py makemessages -l fr -l en --ignore=.venv --ignore=node_modules --no-obsolete
+	$(DEV) $(PY) manage.py makemessages -l fr -l en --ignore=.venv --ignore=node_modules --ignore=.cache --ignore=bench --no-obsolete
+	$(DEV) $(PY) manage.py complete_english_catalogue
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected .cache
