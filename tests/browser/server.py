@@ -26,6 +26,17 @@ class SiteError(RuntimeError):
     pass
 
 
+def _die_with_parent():
+    """Run in the child before exec: a killed test run must not leave its server or build behind (Linux)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
 def _free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -94,7 +105,8 @@ class LiveSite:
             self.database.create()
             with (self.dir / "build.log").open("w") as log:
                 self._build = subprocess.Popen(
-                    [sys.executable, "-c", BUILD], cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+                    [sys.executable, "-c", BUILD], cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                    preexec_fn=_die_with_parent,
                 )
         return self
 
@@ -112,7 +124,7 @@ class LiveSite:
                 # One process, so the locmem cache is the one that page publication invalidates.
                 "--workers", "1", "--threads", "4", "--timeout", "60", "--graceful-timeout", "2",
             ],
-            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -165,6 +177,11 @@ class ReusedSite:
 
 
 if __name__ == "__main__":
+    import signal
+
+    # Stop cleanly (server, database, files) on Ctrl-C and on kill, even when started in the background.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     live = LiveSite()
     try:
         live.start()
