@@ -29,11 +29,14 @@ OWN, OTHER = "bretagne", "normandie"
 
 OK = 200
 LOGIN = "login"
-ADMIN_REFUSED = "admin-refused"
 
 
 def to(path: str) -> str:
     return f"302 {path}"
+
+
+# Wagtail's refusal inside the admin: back to the dashboard (with an error message).
+ADMIN_REFUSED = to("/admin/")
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ MATRIX = [
     row("/admin/pages/{region_page_en}/edit/",        OTHER,  LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),
     row(url("cms_people_import"),                     None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
     row(url("cms_people_import_example"),             None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
-    row("/admin/users/new/",                          None,   LOGIN,    LOGIN,     LOGIN,   to("/admin/"), OK),  # trainers invite by CSV import
+    row("/admin/users/new/",                          None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),  # trainers invite by CSV import
     row(url("cms_people_import_confirm"),             None,   LOGIN,    LOGIN,     LOGIN,   405,     405),  # POST only
     # The Django admin: the national team only (is_staff)
     row("/django-admin/",                             None,   LOGIN,    LOGIN,     LOGIN,   LOGIN,   OK),
