@@ -108,11 +108,16 @@ class RegionPage(BasePage):
         people = User.objects.active().in_region(self.region).only(
             "first_name", "last_name", "email", "role", "structure_type", "structure_name", "structure_town"
         )
-        team = list(people.with_role(Role.TRAINER, Role.PARTNER))
-        context["trainers"] = [p for p in team if p.role == Role.TRAINER]
-        context["partners"] = [p for p in team if p.role == Role.PARTNER]
-        if permissions.user_can_view_region_members(request.user, self.region):
-            context["coordinators"] = list(people.with_role(Role.COORDINATOR))
+        roles = [Role.TRAINER, Role.PARTNER]
+        show_coordinators = permissions.user_can_view_region_members(request.user, self.region)
+        if show_coordinators:
+            roles.append(Role.COORDINATOR)
+        # One query for everyone listed, whatever the size of the cohort.
+        listed = list(people.with_role(*roles))
+        context["trainers"] = [p for p in listed if p.role == Role.TRAINER]
+        context["partners"] = [p for p in listed if p.role == Role.PARTNER]
+        if show_coordinators:
+            context["coordinators"] = [p for p in listed if p.role == Role.COORDINATOR]
             context["show_coordinators"] = True
         return context
 
