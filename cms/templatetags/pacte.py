@@ -60,3 +60,11 @@ def breadcrumbs(context):
     if isinstance(page, Page) and page.depth > 2:
         crumbs = chrome.ancestor_links(request, page)
     return {"breadcrumbs": crumbs, "page": page}
+
+
+@register.filter
+def can_access_admin(user):
+    """Templates ask cms.permissions, never the user's flags (the admin userbar costs queries otherwise)."""
+    from cms import permissions
+
+    return permissions.user_can_access_admin(user)
