@@ -103,7 +103,7 @@ def test_trainer_may_not_import_outside_their_regions_nor_name_national_staff(pe
         + "Ok,Fine,ok@example.org,bretagne,formateur relais,,,,fr\n"  # 6
     )
     rows = _by_line(_plan(people["trainer_bretagne"], text))
-    assert rows[2].errors == ["You may not manage people in Normandie."]
+    assert rows[2].errors == ["You may not manage people in Normandy."]
     assert rows[3].errors == ["You may not give the role “National team”."]
     assert "national@example.org already has an account that you may not change." in rows[4].errors
     assert rows[5].errors == ["norman@example.org already has an account that you may not change."]
@@ -199,7 +199,7 @@ def test_preview_creates_nothing_and_confirm_creates_and_invites(client, people,
         preview = _upload(client, text)
     assert preview.status_code == 200
     html = preview.content.decode()
-    assert "amelie@example.org" in html and "You may not manage people in Normandie." in html
+    assert "amelie@example.org" in html and "You may not manage people in Normandy." in html
     assert preview.context["plan"].counts == {"create": 2, "update": 0, "unchanged": 0, "error": 1}
     assert User.objects.count() == users_before
     assert Invitation.objects.count() == 0
@@ -283,7 +283,7 @@ def test_trainer_importing_into_another_region_creates_nothing(client, people, d
     users = User.objects.count()
     preview = _upload(client, HEADER + "Ana,Durand,ana@example.org,Normandie,coordinator,MSP,MSP A,Caen,fr\n")
     assert preview.context["plan"].counts["error"] == 1
-    assert "You may not manage people in Normandie." in preview.content.decode()
+    assert "You may not manage people in Normandy." in preview.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         done = client.post(CONFIRM_URL, {"token": preview.context["token"]})
     assert done.context["summary"] == {"created": 0, "updated": 0, "unchanged": 0, "skipped": 1}
