@@ -1,0 +1,31 @@
+"""The French text-search configuration that migration 0001 creates on PostgreSQL (CI runs the suite on both)."""
+
+import pytest
+from django.db import connection
+
+from search.conf import POSTGRES_FRENCH_CONFIG
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL text-search configuration"),
+]
+
+
+def _lexemes(text):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector(%s::regconfig, %s)::text", [POSTGRES_FRENCH_CONFIG, text])
+        return cursor.fetchone()[0]
+
+
+def test_accents_are_folded_and_words_stemmed():
+    assert _lexemes("Séminaires régionaux") == _lexemes("seminaire regional")
+    assert _lexemes("coordonnatrices") == _lexemes("coordonnatrice")
+
+
+def test_query_matches_unaccented_words():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT to_tsvector(%s::regconfig, %s) @@ plainto_tsquery(%s::regconfig, %s)",
+            [POSTGRES_FRENCH_CONFIG, "La démarche qualité en équipe", POSTGRES_FRENCH_CONFIG, "demarches qualite"],
+        )
+        assert cursor.fetchone()[0] is True
