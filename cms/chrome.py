@@ -6,6 +6,7 @@ import time
 
 from django.core.cache import cache
 from django.db.models import Prefetch
+from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -94,6 +95,22 @@ def ancestor_links(request, page):
         return [_link(ancestor, site) for ancestor in page.get_ancestors().filter(depth__gte=2)]
 
     return cached(request, f"ancestors:{page.pk}", build)
+
+
+_NO_SITE = "none"
+
+
+def site_for_request(request):
+    """Wagtail's Site.find_for_request runs a query on every request although its answer only changes with the
+    Sites (whose saves bump the version): cached here. Call it after the host is validated (ALLOWED_HOSTS), so
+    that forged Host headers cannot fill the cache."""
+    hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+    key = f"pacte:chrome:{version()}:site:{hostname}:{port}"
+    site = cache.get(key)
+    if site is None:
+        site = Site._find_for_request(request) or _NO_SITE
+        cache.set(key, site, TIMEOUT)
+    return None if site == _NO_SITE else site
 
 
 def get_chrome(request):

@@ -18,12 +18,13 @@ def _page_tree_changed(sender, **kwargs):
 
 @receiver(post_delete)
 def _page_deleted(sender, instance, **kwargs):
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
 
-    if isinstance(instance, Page):
+    if isinstance(instance, (Page, Site)):
         chrome.invalidate()
 
 
+@receiver(post_save, sender="wagtailcore.Site")
 @receiver(post_save, sender=SiteSettings)
 @receiver(post_save, sender=PartnerLogo)
 @receiver(post_delete, sender=PartnerLogo)
