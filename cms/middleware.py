@@ -3,6 +3,7 @@ area cannot live with it (settings.PACTE_CSP_REPLACE_BY_PREFIX says where and wh
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.db import DatabaseError
 
 from cms import chrome
 
@@ -28,5 +29,9 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = chrome.site_for_request(request)
+        try:
+            request._wagtail_site = chrome.site_for_request(request)
+        except DatabaseError:
+            # The database is down: let the views answer (/healthz says 503) rather than fail here.
+            pass
         return self.get_response(request)
