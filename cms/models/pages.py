@@ -23,6 +23,32 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """Wagtail's route costs two queries per level of the path (the child, then its specific page): the page
+        a path reaches is cached with the navigation (cms.chrome, bumped when a page is published, unpublished,
+        moved, renamed or deleted) and fetched in one query. Only what this plain descent reached is cached: a
+        page class with its own `route`, or a result with arguments, routes the long way every time."""
+        if not path_components:
+            return super().route(request, path_components)
+        from django.contrib.contenttypes.models import ContentType
+        from django.core.cache import cache
+
+        from cms import chrome
+
+        key = f"pacte:chrome:{chrome.version()}:route:{self.pk}:{'/'.join(path_components)}"
+        hit = cache.get(key)
+        if hit is not None:
+            model = ContentType.objects.get_for_id(hit[0]).model_class()
+            try:
+                return model.objects.get(pk=hit[1]).route(request, [])
+            except model.DoesNotExist:
+                pass
+        result = super().route(request, path_components)
+        page = result.page
+        if type(page).route is BasePage.route and not result.args and not result.kwargs:
+            cache.set(key, (page.content_type_id, page.pk), chrome.TIMEOUT)
+        return result
+
 
 class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
