@@ -128,24 +128,34 @@ class RegionPage(BasePage):
                 raise ValidationError({"region": _("This region already has a page in this language.")})
 
     def get_context(self, request, *args, **kwargs):
-        from cms.models import User
+        from django.utils.translation import get_language
+
+        from cms import chrome
 
         context = super().get_context(request, *args, **kwargs)
-        people = User.objects.active().in_region(self.region).only(
-            "first_name", "last_name", "email", "role", "structure_type", "structure_name", "structure_town"
-        )
-        roles = [Role.TRAINER, Role.PARTNER]
-        show_coordinators = permissions.user_can_view_region_members(request.user, self.region)
-        if show_coordinators:
-            roles.append(Role.COORDINATOR)
-        # One query for everyone listed, whatever the size of the cohort.
-        listed = list(people.with_role(*roles))
-        context["trainers"] = [p for p in listed if p.role == Role.TRAINER]
-        context["partners"] = [p for p in listed if p.role == Role.PARTNER]
-        if show_coordinators:
-            context["coordinators"] = [p for p in listed if p.role == Role.COORDINATOR]
+        # Cached with the navigation, which a change to anyone listed invalidates (cms.signals): a region of a few
+        # hundred coordinators otherwise costs a query and as many model instances on every view.
+        people = chrome.cached(request, f"people:{self.region_id}:{get_language()}", self._people_by_role)
+        context["trainers"] = people[Role.TRAINER]
+        context["partners"] = people[Role.PARTNER]
+        if permissions.user_can_view_region_members(request.user, self.region):
+            context["coordinators"] = people[Role.COORDINATOR]
             context["show_coordinators"] = True
         return context
+
+    def _people_by_role(self, site=None):
+        """{role: [{"name", "structure"}]} of the region's active trainers, partners and coordinators, in one query
+        whatever the size of the cohort."""
+        from cms.models import User
+
+        roles = (Role.TRAINER, Role.PARTNER, Role.COORDINATOR)
+        people = User.objects.active().filter(regions__id=self.region_id).with_role(*roles).only(
+            "first_name", "last_name", "email", "role", "structure_type", "structure_name", "structure_town"
+        )
+        by_role = {role: [] for role in roles}
+        for person in people:
+            by_role[person.role].append({"name": person.get_full_name(), "structure": person.structure_label})
+        return by_role
 
 
 class LegalNoticePage(BasePage):
