@@ -1,0 +1,58 @@
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from filer.models import File
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from cms.models import PartnerLogo, User
+
+pytestmark = pytest.mark.django_db
+
+
+def _snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "people": User.objects.count(),
+        "images": get_image_model().objects.count(),
+        "files": File.objects.count(),
+        "logos": PartnerLogo.objects.count(),
+    }
+
+
+def test_demo_loads_the_promised_accounts_and_running_it_again_changes_nothing(
+    client, django_capture_on_commit_callbacks
+):
+    # wagtail-localize publishes translations once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=open("/dev/null", "w"))
+    first = _snapshot()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert _snapshot() == first
+    for email in ["national@example.org", "trainer.bretagne@example.org", "partner.bretagne@example.org",
+                  "coordinator.bretagne@example.org", "trainer.normandie@example.org",
+                  "coordinator.normandie@example.org"]:
+        assert User.objects.get(email=email).check_password("pacte-demo"), email
+    # French content with its English translation, and a real PDF behind the document link.
+    html = client.get("/en/resources/running-a-meeting/").content.decode()
+    assert "<h1>Running a multi-professional meeting</h1>" in html
+    pdf = File.objects.get(original_filename="guide-du-coordonnateur.pdf")
+    with pdf.file.open("rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+
+
+@override_settings(PACTE_DEMO_ENABLED=False)
+def test_demo_is_refused_where_settings_do_not_allow_it():
+    with pytest.raises(CommandError):
+        call_command("load_demo")
+    assert not User.objects.filter(email="national@example.org").exists()
+
+
+def test_production_settings_never_allow_the_demo(monkeypatch):
+    import importlib
+
+    monkeypatch.setenv("SECRET_KEY", "x" * 60)
+    production = importlib.import_module("cms.settings.production")
+    assert production.PACTE_DEMO_ENABLED is False
