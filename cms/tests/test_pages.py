@@ -90,3 +90,17 @@ def test_site_setup_is_idempotent():
     before = Page.objects.count()
     setup_site()
     assert Page.objects.count() == before
+
+
+def test_region_page_shows_a_renamed_person_at_once(client, people):
+    trainer = people["trainer_bretagne"]
+    assert trainer.get_full_name() in client.get("/fr/regions/bretagne/").content.decode()
+    client.force_login(trainer)
+    response = client.post("/fr/accounts/profile/", {
+        "first_name": "Gwenola", "last_name": "Le Bras", "preferred_language": "fr",
+        "structure_type": "msp", "structure_name": "MSP de Brocéliande", "structure_town": "Ploërmel",
+    })
+    assert response.status_code == 302
+    client.logout()
+    html = client.get("/fr/regions/bretagne/").content.decode()
+    assert "Gwenola Le Bras" in html
