@@ -25,6 +25,8 @@ def _page_deleted(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender="wagtailcore.Site")
+@receiver(post_save, sender="wagtailcore.PageViewRestriction")
+@receiver(post_delete, sender="wagtailcore.PageViewRestriction")
 @receiver(post_save, sender=SiteSettings)
 @receiver(post_save, sender=PartnerLogo)
 @receiver(post_delete, sender=PartnerLogo)

@@ -49,6 +49,22 @@ class BasePage(Page):
             cache.set(key, (page.content_type_id, page.pk), chrome.TIMEOUT)
         return result
 
+    def get_view_restrictions(self):
+        """Wagtail checks on every view, with two queries, whether the page or an ancestor is private. Whether any
+        restriction applies is cached with the navigation (bumped when a restriction or the tree changes); an
+        unrestricted page answers with an empty queryset, which runs no query."""
+        from django.core.cache import cache
+        from wagtail.models import PageViewRestriction
+
+        from cms import chrome
+
+        key = f"pacte:chrome:{chrome.version()}:restricted:{self.pk}"
+        restricted = cache.get(key)
+        if restricted is None:
+            restricted = super().get_view_restrictions().exists()
+            cache.set(key, restricted, chrome.TIMEOUT)
+        return super().get_view_restrictions() if restricted else PageViewRestriction.objects.none()
+
 
 class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]

@@ -92,3 +92,24 @@ def test_a_restricted_page_is_never_stored(client):
         response = client.get("/fr/regions/normandie/")
         assert response.status_code == 302
         assert HEADER not in response
+
+
+def test_restricting_a_page_already_viewed_takes_effect_at_once(client):
+    # The page's "is it private?" answer is cached (BasePage.get_view_restrictions): a new restriction must show.
+    assert client.get("/fr/regions/normandie/").status_code == 200
+    page = RegionPage.objects.get(region__code="normandie", locale__language_code="fr")
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.create(name="COPIL Normandie"))
+    assert client.get("/fr/regions/normandie/").status_code == 302
+    restriction.delete()
+    assert client.get("/fr/regions/normandie/").status_code == 200
+
+
+def test_a_renamed_page_answers_at_its_new_address_only(client):
+    # Routes are cached (BasePage.route): a slug change must move the page at once.
+    assert client.get("/fr/regions/corse/").status_code == 200
+    page = RegionPage.objects.get(region__code="corse", locale__language_code="fr")
+    page.slug = "corse-du-sud"
+    page.save_revision().publish()
+    assert client.get("/fr/regions/corse/").status_code == 404
+    assert client.get("/fr/regions/corse-du-sud/").status_code == 200
