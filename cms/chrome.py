@@ -29,12 +29,31 @@ def invalidate():
         cache.set(VERSION_KEY, _fresh_version(), None)
 
 
-def version():
-    """Bumped by `invalidate`; keys of this cache and of cms.page_cache carry it, so one bump empties both."""
-    value = cache.get(VERSION_KEY)
+def version(request=None):
+    """Bumped by `invalidate`; keys of this cache and of cms.page_cache carry it, so one bump empties both.
+    Read once per request: a page looks up several cached parts, each would otherwise read the counter again."""
+    value = getattr(request, "_pacte_chrome_version", None)
     if value is None:
-        value = _fresh_version()
-        cache.set(VERSION_KEY, value, None)
+        value = cache.get(VERSION_KEY)
+        if value is None:
+            value = _fresh_version()
+            cache.set(VERSION_KEY, value, None)
+        if request is not None:
+            request._pacte_chrome_version = value
+    return value
+
+
+def key(name, request=None):
+    return f"pacte:chrome:{version(request)}:{name}"
+
+
+def remember(name, build, request=None):
+    """`build()` (picklable, never None) cached until the version is bumped."""
+    cache_key = key(name, request)
+    value = cache.get(cache_key)
+    if value is None:
+        value = build()
+        cache.set(cache_key, value, TIMEOUT)
     return value
 
 
@@ -72,12 +91,7 @@ def _build(site, language_code):
 def cached(request, name, build):
     """`build(site)` (picklable data derived from the page tree) cached until the tree changes."""
     site = Site.find_for_request(request)
-    key = f"pacte:chrome:{version()}:{site.pk if site else 0}:{name}"
-    data = cache.get(key)
-    if data is None:
-        data = build(site)
-        cache.set(key, data, TIMEOUT)
-    return data
+    return remember(f"{site.pk if site else 0}:{name}", lambda: build(site), request)
 
 
 def translation_urls(request, page):
@@ -105,11 +119,7 @@ def site_for_request(request):
     Sites (whose saves bump the version): cached here. Call it after the host is validated (ALLOWED_HOSTS), so
     that forged Host headers cannot fill the cache."""
     hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
-    key = f"pacte:chrome:{version()}:site:{hostname}:{port}"
-    site = cache.get(key)
-    if site is None:
-        site = Site._find_for_request(request) or _NO_SITE
-        cache.set(key, site, TIMEOUT)
+    site = remember(f"site:{hostname}:{port}", lambda: Site._find_for_request(request) or _NO_SITE, request)
     return None if site == _NO_SITE else site
 
 
@@ -118,9 +128,4 @@ def get_chrome(request):
     if site is None:
         return {}
     language_code = get_language()
-    key = f"pacte:chrome:{version()}:{site.pk}:{language_code}"
-    data = cache.get(key)
-    if data is None:
-        data = _build(site, language_code)
-        cache.set(key, data, TIMEOUT)
-    return data
+    return cached(request, language_code, lambda site: _build(site, language_code))

@@ -67,7 +67,7 @@ class PageCacheMiddleware:
             return None
         query = request.GET.urlencode() if request.GET else ""
         scheme = "https" if request.is_secure() else "http"
-        return f"pacte:page:{chrome.version()}:{scheme}:{host}:{request.path}?{query}"
+        return f"pacte:page:{chrome.version(request)}:{scheme}:{host}:{request.path}?{query}"
 
     @staticmethod
     def _storable(request, response):

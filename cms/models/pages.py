@@ -35,7 +35,7 @@ class BasePage(Page):
 
         from cms import chrome
 
-        key = f"pacte:chrome:{chrome.version()}:route:{self.pk}:{'/'.join(path_components)}"
+        key = chrome.key(f"route:{self.pk}:{'/'.join(path_components)}", request)
         hit = cache.get(key)
         if hit is not None:
             model = ContentType.objects.get_for_id(hit[0]).model_class()
@@ -53,17 +53,14 @@ class BasePage(Page):
         """Wagtail checks on every view, with two queries, whether the page or an ancestor is private. Whether any
         restriction applies is cached with the navigation (bumped when a restriction or the tree changes); an
         unrestricted page answers with an empty queryset, which runs no query."""
-        from django.core.cache import cache
         from wagtail.models import PageViewRestriction
 
         from cms import chrome
 
-        key = f"pacte:chrome:{chrome.version()}:restricted:{self.pk}"
-        restricted = cache.get(key)
-        if restricted is None:
-            restricted = super().get_view_restrictions().exists()
-            cache.set(key, restricted, chrome.TIMEOUT)
-        return super().get_view_restrictions() if restricted else PageViewRestriction.objects.none()
+        restrictions = super().get_view_restrictions()  # lazy: no query until asked
+        if chrome.remember(f"restricted:{self.pk}", restrictions.exists):
+            return restrictions
+        return PageViewRestriction.objects.none()
 
 
 class HomePage(BasePage):
