@@ -13,7 +13,8 @@ PACTE_FIELDS = ["role", "regions", "preferred_language", "structure_type", "stru
 
 
 class _PacteFieldsMixin:
-    def _fit(self):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         # Derived from the role: see cms.services.roles.sync_access.
         for name in ("groups", "is_superuser"):
             self.fields.pop(name, None)
@@ -27,19 +28,11 @@ class PacteUserCreationForm(_PacteFieldsMixin, UserCreationForm):
         fields = (UserCreationForm.Meta.fields - {"groups", "is_superuser"}) | set(PACTE_FIELDS)
         widgets = {}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._fit()
-
 
 class PacteUserEditForm(_PacteFieldsMixin, UserEditForm):
     class Meta(UserEditForm.Meta):
         fields = (UserEditForm.Meta.fields - {"groups", "is_superuser"}) | set(PACTE_FIELDS)
         widgets = {}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._fit()
 
 
 class CreateView(wagtail_user_views.CreateView):
