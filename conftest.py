@@ -24,7 +24,7 @@ def _clear_cache():
 
 @pytest.fixture
 def region():
-    from cms.models import Region
+    from people.models import Region
 
     return lambda code: Region.objects.get(code=code)
 
@@ -32,7 +32,7 @@ def region():
 @pytest.fixture
 def people(db):
     """One person per role in Bretagne and Normandie, plus a national administrator."""
-    from cms.tests.factories import UserFactory
+    from people.tests.factories import UserFactory
 
     return {
         "national": UserFactory(email="national@example.org", role="national", regions=[]),

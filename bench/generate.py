@@ -41,8 +41,8 @@ def people(volume):
     password hash: the bench measures pages, not account creation."""
     from django.contrib.auth.hashers import make_password
 
-    from cms.enums import Role, StructureType
-    from cms.models import Region, User
+    from people.enums import Role, StructureType
+    from people.models import Region, User
 
     password = make_password(None)
     structures = list(StructureType)

@@ -27,7 +27,7 @@ def main():
     parser.add_argument("--requests", type=int, default=40)
     args = parser.parse_args()
     from bench.run import LOGGED_IN_EMAIL
-    from cms.models import User
+    from people.models import User
 
     middleware = [m for m in settings.MIDDLEWARE if m != "cms.page_cache.PageCacheMiddleware"]
     with override_settings(MIDDLEWARE=middleware):

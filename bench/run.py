@@ -111,7 +111,7 @@ def _recreate_postgres(db):
 # --- in-process: queries and size ---------------------------------------------------------------------------------
 
 def logged_in_client():
-    from cms.models import User
+    from people.models import User
 
     client = Client()
     client.force_login(User.objects.get(email=LOGGED_IN_EMAIL))

@@ -4,7 +4,8 @@ stack can give, against which every page's cost is read."""
 from django.http import HttpResponse
 from django.urls import path
 
-from cms.urls import handler404, handler500, urlpatterns as site_urlpatterns  # noqa: F401
+from cms.urls import handler404, handler500  # noqa: F401
+from cms.urls import urlpatterns as site_urlpatterns
 
 FLOOR_HTML = (
     b'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>floor</title></head>'

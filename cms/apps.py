@@ -1,6 +1,5 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
-from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class CmsConfig(AppConfig):
@@ -11,9 +10,3 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
-
-
-class PacteUsersAppConfig(WagtailUsersAppConfig):
-    """Wagtail's people screens with PACTE's fields (see cms.user_admin)."""
-
-    user_viewset = "cms.user_admin.UserViewSet"

@@ -12,10 +12,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from cms import conf
-from cms.enums import Role, StructureType
-from cms.models import ContentPage, LegalNoticePage, AccessibilityStatementPage, RegionPage, SiteSettings, User
+from cms.models import AccessibilityStatementPage, ContentPage, LegalNoticePage, RegionPage, SiteSettings
 from cms.services.translation import translate
 from learning.models import LearningIndexPage
+from people.enums import Role, StructureType
+from people.models import User
 
 DEMO_ACCOUNTS = [
     # email, first name, last name, role, region, structure type, structure, town, language
@@ -211,7 +212,7 @@ PARTNERS = [("EHESP", "#000091"), ("HAS", "#6a1b9a"), ("AVEC Santé", "#18753c")
 
 
 def _people():
-    from cms.models import Region
+    from people.models import Region
 
     password = conf.demo_password()
     accounts = [row for row in DEMO_ACCOUNTS] + [row + ("fr",) for row in OTHER_PEOPLE]

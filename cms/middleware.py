@@ -5,7 +5,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.db import DatabaseError
 
-from cms import chrome
+from cms import navigation
 
 
 class AreaCSPMiddleware(CSPMiddleware):
@@ -22,7 +22,7 @@ class AreaCSPMiddleware(CSPMiddleware):
 
 
 class SiteMiddleware:
-    """Gives the request its Wagtail Site from the navigation's cache (cms.chrome.site_for_request), so that
+    """Gives the request its Wagtail Site from the navigation's cache (cms.navigation.site_for_request), so that
     Wagtail's `Site.find_for_request` costs no query. After CommonMiddleware, which validates the host."""
 
     def __init__(self, get_response):
@@ -30,7 +30,7 @@ class SiteMiddleware:
 
     def __call__(self, request):
         try:
-            request._wagtail_site = chrome.site_for_request(request)
+            request._wagtail_site = navigation.site_for_request(request)
         except DatabaseError:
             # The database is down: let the views answer (/healthz says 503) rather than fail here.
             pass

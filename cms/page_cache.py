@@ -6,7 +6,7 @@ for `Cache-Control: private/no-cache/no-store` (a page opts out with Django's `n
 `patch_cache_control(response, private=True)`). It is served only to requests without a session or message
 cookie and with no query string but the parameters in QUERY_PARAMETERS.
 
-Keys carry the version of cms.chrome, which cms.signals bumps whenever a page is published, unpublished, moved,
+Keys carry the version of cms.cache, which cms.signals bumps whenever a page is published, unpublished, moved,
 renamed or deleted, the site settings change or people (shown on region pages) change: one bump empties both."""
 
 from django.conf import settings
@@ -16,7 +16,7 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from wagtail import hooks
 
-from cms import chrome
+from cms import cache as pacte_cache
 
 # Query parameters a page may vary on; a request with any other parameter is not served from the cache.
 QUERY_PARAMETERS = frozenset()
@@ -67,7 +67,7 @@ class PageCacheMiddleware:
             return None
         query = request.GET.urlencode() if request.GET else ""
         scheme = "https" if request.is_secure() else "http"
-        return f"pacte:page:{chrome.version(request)}:{scheme}:{host}:{request.path}?{query}"
+        return f"pacte:page:{pacte_cache.version(request)}:{scheme}:{host}:{request.path}?{query}"
 
     @staticmethod
     def _storable(request, response):

@@ -17,7 +17,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("accounts/", include("cms.account_urls")),
+    path("accounts/", include("people.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

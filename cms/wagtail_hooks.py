@@ -1,35 +1,8 @@
-from django.urls import path, reverse_lazy
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from cms import permissions
 from cms.viewsets import filer_file_chooser_viewset
 
 
 @hooks.register("register_admin_viewset")
 def register_filer_file_chooser():
     return filer_file_chooser_viewset
-
-
-class PeopleImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return permissions.user_can_import_people(request.user)
-
-
-@hooks.register("register_admin_urls")
-def register_people_import_urls():
-    from cms.views import people_import
-
-    return [
-        path("people/import/", people_import.upload, name="cms_people_import"),
-        path("people/import/confirm/", people_import.confirm, name="cms_people_import_confirm"),
-        path("people/import/example.csv", people_import.example, name="cms_people_import_example"),
-    ]
-
-
-@hooks.register("register_admin_menu_item")
-def register_people_import_menu_item():
-    return PeopleImportMenuItem(
-        _("Import people"), reverse_lazy("cms_people_import"), name="people-import", icon_name="group", order=900
-    )

@@ -3,6 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LearningConfig(AppConfig):
+    default = True
     name = "learning"
     verbose_name = _("Learning")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,4 +1,4 @@
-"""The cms app's models: people and regions, the site's pages, and site settings."""
+"""The cms app's models: the site's pages and site settings."""
 
 from .pages import (
     AccessibilityStatementPage,
@@ -8,19 +8,15 @@ from .pages import (
     RegionIndexPage,
     RegionPage,
 )
-from .people import Invitation, Region, User
 from .site_settings import PartnerLogo, SiteSettings
 
 __all__ = [
     "AccessibilityStatementPage",
     "ContentPage",
     "HomePage",
-    "Invitation",
     "LegalNoticePage",
     "PartnerLogo",
-    "Region",
     "RegionIndexPage",
     "RegionPage",
     "SiteSettings",
-    "User",
 ]

@@ -1,14 +1,17 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms import permissions
+from cms import cache, routing
 from cms.blocks import BodyBlock
-from cms.enums import Role
+from people import permissions
+from people.enums import Role
+from people.models import User
 
 
 class BasePage(Page):
@@ -24,30 +27,9 @@ class BasePage(Page):
         abstract = True
 
     def route(self, request, path_components):
-        """Wagtail's route costs two queries per level of the path (the child, then its specific page): the page
-        a path reaches is cached with the navigation (cms.chrome, bumped when a page is published, unpublished,
-        moved, renamed or deleted) and fetched in one query. Only what this plain descent reached is cached: a
-        page class with its own `route`, or a result with arguments, routes the long way every time."""
-        if not path_components:
-            return super().route(request, path_components)
-        from django.contrib.contenttypes.models import ContentType
-        from django.core.cache import cache
+        return routing.route(self, request, path_components, super().route)
 
-        from cms import chrome
-
-        key = chrome.key(f"route:{self.pk}:{'/'.join(path_components)}", request)
-        hit = cache.get(key)
-        if hit is not None:
-            model = ContentType.objects.get_for_id(hit[0]).model_class()
-            try:
-                return model.objects.get(pk=hit[1]).route(request, [])
-            except model.DoesNotExist:
-                pass
-        result = super().route(request, path_components)
-        page = result.page
-        if type(page).route is BasePage.route and not result.args and not result.kwargs:
-            cache.set(key, (page.content_type_id, page.pk), chrome.TIMEOUT)
-        return result
+    route._pacte_cached_route = True  # subclasses overriding route() are routed the long way
 
     def get_view_restrictions(self):
         """Wagtail checks on every view, with two queries, whether the page or an ancestor is private. Whether any
@@ -55,10 +37,8 @@ class BasePage(Page):
         unrestricted page answers with an empty queryset, which runs no query."""
         from wagtail.models import PageViewRestriction
 
-        from cms import chrome
-
         restrictions = super().get_view_restrictions()  # lazy: no query until asked
-        if chrome.remember(f"restricted:{self.pk}", restrictions.exists):
+        if cache.remember(f"restricted:{self.pk}", restrictions.exists):
             return restrictions
         return PageViewRestriction.objects.none()
 
@@ -75,14 +55,6 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
-
-    def get_context(self, request, *args, **kwargs):
-        from cms import chrome
-
-        context = super().get_context(request, *args, **kwargs)
-        # The same pages as the main navigation, whose cached data (cms.chrome) carries their introductions.
-        context["sections"] = chrome.get_chrome(request).get("menu", [])
-        return context
 
 
 class ContentPage(BasePage):
@@ -102,11 +74,9 @@ class RegionIndexPage(BasePage):
         verbose_name = _("region index")
 
     def get_context(self, request, *args, **kwargs):
-        from cms import chrome
-
         context = super().get_context(request, *args, **kwargs)
         # Titles and URLs only, cached with the navigation: building 18 full pages cost more than the rest.
-        context["region_pages"] = chrome.cached(request, f"regions:{self.pk}", self._region_links)
+        context["region_pages"] = cache.cached(request, f"regions:{self.pk}", self._region_links)
         return context
 
     def _region_links(self, site):
@@ -117,7 +87,7 @@ class RegionIndexPage(BasePage):
 
 class RegionPage(BasePage):
     region = models.ForeignKey(
-        "cms.Region", on_delete=models.PROTECT, related_name="pages", verbose_name=_("region")
+        "people.Region", on_delete=models.PROTECT, related_name="pages", verbose_name=_("region")
     )
 
     parent_page_types = ["cms.RegionIndexPage"]
@@ -141,14 +111,10 @@ class RegionPage(BasePage):
                 raise ValidationError({"region": _("This region already has a page in this language.")})
 
     def get_context(self, request, *args, **kwargs):
-        from django.utils.translation import get_language
-
-        from cms import chrome
-
         context = super().get_context(request, *args, **kwargs)
         # Cached with the navigation, which a change to anyone listed invalidates (cms.signals): a region of a few
         # hundred coordinators otherwise costs a query and as many model instances on every view.
-        people = chrome.cached(request, f"people:{self.region_id}:{get_language()}", self._people_by_role)
+        people = cache.cached(request, f"people:{self.region_id}:{get_language()}", self._people_by_role)
         context["trainers"] = people[Role.TRAINER]
         context["partners"] = people[Role.PARTNER]
         if permissions.user_can_view_region_members(request.user, self.region):
@@ -159,7 +125,6 @@ class RegionPage(BasePage):
     def _people_by_role(self, site=None):
         """{role: [{"name", "structure"}]} of the region's active trainers, partners and coordinators, in one query
         whatever the size of the cohort."""
-        from cms.models import User
 
         roles = (Role.TRAINER, Role.PARTNER, Role.COORDINATOR)
         people = User.objects.active().filter(regions__id=self.region_id).with_role(*roles).only(

@@ -6,19 +6,19 @@ checks what exists, so a run that stops halfway is completed by the next."""
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from cms.enums import RegionCode
 from cms.models import (
     AccessibilityStatementPage,
     HomePage,
     LegalNoticePage,
-    Region,
     RegionIndexPage,
     RegionPage,
     SiteSettings,
 )
-from cms.services import roles
 from cms.services.translation import translate
 from learning.models import LearningIndexPage
+from people.enums import RegionCode
+from people.models import Region
+from people.services import roles
 
 HOME = {
     "title": "Accueil",

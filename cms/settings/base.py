@@ -13,6 +13,7 @@ DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 
 INSTALLED_APPS = [
+    "people",
     "cms",
     "learning",
     "search",
@@ -23,7 +24,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "cms.apps.PacteUsersAppConfig",
+    "people.apps.PacteUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -99,7 +100,7 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_USER_MODEL = "cms.User"
+AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = [
     # Throttles repeated failed logins (django-axes) before the real check runs.
     "axes.backends.AxesStandaloneBackend",
@@ -123,11 +124,11 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 # Emails log in whatever their case, so failures are counted per lower-cased email.
-AXES_USERNAME_CALLABLE = "cms.views.accounts.axes_username"
+AXES_USERNAME_CALLABLE = "people.views.accounts.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 # Renders AXES_LOCKOUT_TEMPLATE with the wait in minutes.
-AXES_LOCKOUT_CALLABLE = "cms.views.accounts.locked_out"
+AXES_LOCKOUT_CALLABLE = "people.views.accounts.locked_out"
 AXES_VERBOSE = False
 
 # Languages: French is the source, English the translation.
@@ -170,7 +171,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Shared by every worker process of a server: the page cache and the navigation cache (cms.page_cache,
-# cms.chrome) must be invalidated everywhere at once. Production uses Redis when CACHE_URL is set.
+# cms.navigation) must be invalidated everywhere at once. Production uses Redis when CACHE_URL is set.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -217,7 +218,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# Project settings (read through cms.conf).
+# Project settings (read through each app's conf.py).
 PACTE_INVITATION_DAYS = int(os.environ.get("PACTE_INVITATION_DAYS", "14"))
 PACTE_DEMO_PASSWORD = "pacte-demo"
 # Demo accounts and content may only be loaded where this is True (never in production).

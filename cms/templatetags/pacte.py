@@ -4,7 +4,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from cms import chrome
+from cms import navigation
 
 register = template.Library()
 
@@ -12,14 +12,14 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
     request = context.get("request")
-    return chrome.get_chrome(request) if request else {}
+    return navigation.get_chrome(request) if request else {}
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """For each language: where the current page is in that language (its home when untranslated).
 
-    The page's translations are cached with the navigation (cms.chrome): no query once cached."""
+    The page's translations are cached with the navigation (cms.navigation): no query once cached."""
     request = context.get("request")
     page = context.get("page")
     current = get_language()
@@ -27,7 +27,7 @@ def language_links(context):
     translations = {}
     site_chrome_by_lang = {}
     if isinstance(page, Page) and page.pk:
-        translations = chrome.translation_urls(request, page)
+        translations = navigation.translation_urls(request, page)
     for code, name in settings.LANGUAGES:
         if isinstance(page, Page) and page.pk:
             url = translations.get(code)
@@ -46,7 +46,7 @@ def _home_url(request, code, memo):
 
     if code not in memo:
         with translation.override(code):
-            memo[code] = chrome.get_chrome(request).get("home", {}).get("url", f"/{code}/")
+            memo[code] = navigation.get_chrome(request).get("home", {}).get("url", f"/{code}/")
     return memo[code]
 
 
@@ -58,7 +58,7 @@ def breadcrumbs(context):
     request = context.get("request")
     crumbs = []
     if isinstance(page, Page) and page.depth > 2:
-        crumbs = chrome.ancestor_links(request, page)
+        crumbs = navigation.ancestor_links(request, page)
     return {"breadcrumbs": crumbs, "page": page}
 
 

@@ -5,7 +5,8 @@ from filer.models import File
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from cms.models import PartnerLogo, User
+from cms.models import PartnerLogo
+from people.models import User
 
 pytestmark = pytest.mark.django_db
 

@@ -45,7 +45,7 @@ def test_unpublishing_a_page_removes_it_at_once(client):
 
 
 def test_a_new_trainer_appears_on_the_cached_region_page(client, region):
-    from cms.tests.factories import UserFactory
+    from people.tests.factories import UserFactory
 
     client.get("/fr/regions/bretagne/")
     UserFactory(first_name="Yann", last_name="Le Gall", role="trainer", regions=["bretagne"])

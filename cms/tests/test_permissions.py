@@ -1,11 +1,10 @@
-"""Role x region: the rules in cms.permissions, and Wagtail's page permissions derived from them, agree."""
+"""Role x region: the page rules in cms.permissions, and Wagtail's page permissions derived from them, agree."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from cms import permissions
-from cms.models import Region, RegionPage, User
-from cms.tests.factories import UserFactory
+from cms.models import RegionPage
+from people.models import Region
 
 pytestmark = pytest.mark.django_db
 
@@ -72,31 +71,6 @@ def test_trainers_edit_shared_learning_content(people):
         assert not index.permissions_for_user(people["coordinator_bretagne"]).can_add_subpage()
 
 
-def test_groups_follow_role_and_regions(people):
-    user = people["coordinator_bretagne"]
-    assert set(user.groups.values_list("name", flat=True)) == {"Coordinators"}
-    user.role = "trainer"
-    user.save()
-    assert set(user.groups.values_list("name", flat=True)) == {"Regional trainers", "Trainers: bretagne"}
-    user.regions.add(Region.objects.get(code="normandie"))
-    assert "Trainers: normandie" in set(user.groups.values_list("name", flat=True))
-    assert _region_page("normandie").permissions_for_user(User.objects.get(pk=user.pk)).can_edit()
-    user.role = "coordinator"
-    user.save()
-    assert set(user.groups.values_list("name", flat=True)) == {"Coordinators"}
-    assert not _region_page("bretagne").permissions_for_user(User.objects.get(pk=user.pk)).can_edit()
-
-
-def test_national_team_is_superuser_and_demotion_removes_it():
-    user = UserFactory(role="national", regions=[])
-    user.refresh_from_db()
-    assert user.is_superuser and user.is_staff
-    user.role = "coordinator"
-    user.save()
-    user.refresh_from_db()
-    assert not user.is_superuser and not user.is_staff
-
-
 def test_region_members_visibility(client, people):
     url = "/fr/regions/bretagne/"
     marker = people["coordinator_bretagne"].get_full_name()
@@ -108,31 +82,8 @@ def test_region_members_visibility(client, people):
         assert (marker in client.get(url).content.decode()) is sees, who
 
 
-def test_manage_person_rules(people):
-    trainer = people["trainer_bretagne"]
-    assert permissions.user_can_manage_person(trainer, people["coordinator_bretagne"])
-    assert not permissions.user_can_manage_person(trainer, people["coordinator_normandie"])
-    assert not permissions.user_can_manage_person(trainer, people["national"])
-    assert not permissions.user_can_manage_person(people["coordinator_bretagne"], people["coordinator_bretagne"])
-    assert set(User.objects.manageable_by(trainer)) == {
-        people["trainer_bretagne"], people["partner_bretagne"], people["coordinator_bretagne"]
-    }
-    assert permissions.user_can_assign_role(trainer, "coordinator")
-    assert not permissions.user_can_assign_role(trainer, "national")
-    assert permissions.user_can_assign_role(people["national"], "national")
-
-
 def test_partner_reads_own_region_reports_only(people):
     bretagne, normandie = Region.objects.get(code="bretagne"), Region.objects.get(code="normandie")
     assert permissions.user_can_read_region_reports(people["partner_bretagne"], bretagne)
     assert not permissions.user_can_read_region_reports(people["partner_bretagne"], normandie)
     assert not permissions.user_can_read_region_reports(people["coordinator_bretagne"], bretagne)
-
-
-def test_only_role_groups_are_managed(people):
-    other = Group.objects.create(name="Jury du mémoire")
-    user = people["coordinator_bretagne"]
-    user.groups.add(other)
-    user.role = "partner"
-    user.save()
-    assert set(user.groups.values_list("name", flat=True)) == {"Regional partners", "Jury du mémoire"}

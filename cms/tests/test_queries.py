@@ -3,7 +3,7 @@
 import pytest
 
 from cms.models import ContentPage, RegionPage
-from cms.tests.factories import UserFactory
+from people.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,8 @@
 
 One row per URL (and region, when the URL belongs to one). The columns are the roles; the people are those of
 the root conftest's `people` fixture, all from Bretagne, so OWN means Bretagne and OTHER means Normandie.
-To add a row, add one line to MATRIX: the URL (a path, or url("name", kwarg=...)), the region (None, OWN or
+Each app declares its rows in `<app>/tests/permission_matrix.py` (a list ROWS); the rows of areas that belong
+to no app of ours are SITE_ROWS below. To add a row, add one line there: the URL (a path, or url("name", kwarg=...)), the region (None, OWN or
 OTHER) and what anonymous, coordinator, partner, trainer and national get (one value when all get the same).
 Placeholders in paths: {region} (region code), {region_page} and {region_page_en} (the region page's id in
 French and English); add more in `placeholders()`.
@@ -75,50 +76,43 @@ def row(target, region, *expected) -> Row:
     return Row(target, region, dict(zip(ROLES, expected)))
 
 
+def app_rows():
+    """The rows each app of the project declares next to its tests, in `<app>/tests/permission_matrix.py` (ROWS)."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from .urlwalk import project_apps
+
+    rows = []
+    for app in project_apps():
+        name = f"{app.name}.tests.permission_matrix"
+        if find_spec(f"{app.name}.tests") and find_spec(name):
+            rows.extend(import_module(name).ROWS)
+    return rows
+
+
 # fmt: off
-MATRIX = [
+# Rows that belong to no app of ours: Django's and Wagtail's own areas, the language switch.
+SITE_ROWS = [
     #   URL                                          region  anonymous coordinator partner  trainer  national
-    # The public site
-    row("/fr/",                                       None,   OK),
-    row("/en/",                                       None,   OK),
-    row("/fr/regions/{region}/",                      OWN,    OK),
-    row("/fr/regions/{region}/",                      OTHER,  OK),
-    row("/en/regions/{region}/",                      OWN,    OK),
-    row("/en/regions/{region}/",                      OTHER,  OK),
-    row("/fr/page-qui-n-existe-pas/",                 None,   404),
-    row("/healthz",                                   None,   OK),
     row("/i18n/setlang/",                             None,   to("/")),  # GET: back to /; the switch itself is a POST
-    # Accounts
-    row(url("accounts:login"),                        None,   OK),
-    row(url("accounts:logout"),                       None,   405),  # POST only
-    row(url("accounts:profile"),                      None,   LOGIN,    OK,        OK,      OK,      OK),
-    row(url("accounts:password_change"),              None,   LOGIN,    OK,        OK,      OK,      OK),
-    row(url("accounts:password_change_done"),         None,   LOGIN,    OK,        OK,      OK,      OK),
-    row(url("accounts:password_reset"),               None,   OK),
-    row(url("accounts:password_reset_done"),          None,   OK),
-    row(url("accounts:password_reset_confirm", uidb64="x", token="y"), None, OK),  # "this link is invalid"
-    row(url("accounts:password_reset_complete"),      None,   OK),
-    row(url("accounts:accept_invitation", token="never-issued"), None, 404),
     # The Wagtail admin
     row("/admin/",                                    None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
     row("/admin/login/",                              None,   OK,       OK,        OK,      to("/admin/"), to("/admin/")),
-    row("/admin/pages/{region_page}/edit/",           OWN,    LOGIN,    LOGIN,     LOGIN,   OK,      OK),
-    row("/admin/pages/{region_page}/edit/",           OTHER,  LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),
-    row("/admin/pages/{region_page_en}/edit/",        OWN,    LOGIN,    LOGIN,     LOGIN,   OK,      OK),
-    row("/admin/pages/{region_page_en}/edit/",        OTHER,  LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),
-    row(url("cms_people_import"),                     None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
-    row(url("cms_people_import_example"),             None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
-    row("/admin/users/new/",                          None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),  # trainers invite by CSV import
-    row(url("cms_people_import_confirm"),             None,   LOGIN,    LOGIN,     LOGIN,   405,     405),  # POST only
     # The Django admin: the national team only (is_staff)
     row("/django-admin/",                             None,   LOGIN,    LOGIN,     LOGIN,   LOGIN,   OK),
     row("/django-admin/login/",                       None,   OK,       OK,        OK,      OK,      to("/django-admin/")),
-    row("/django-admin/cms/user/",                    None,   LOGIN,    LOGIN,     LOGIN,   LOGIN,   OK),
     row("/django-admin/logout/",                      None,   *[to("/django-admin/")] * 4, 405),  # POST only
     # Documents: a document that does not exist (the document library adds rows for real ones)
     row("/documents/999999/absent.pdf",               None,   404),
 ]
 # fmt: on
+
+
+
+def all_rows():
+    """Every row: the site's and each app's."""
+    return SITE_ROWS + app_rows()
 
 
 @dataclass(frozen=True)

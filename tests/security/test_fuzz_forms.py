@@ -15,9 +15,9 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cms.models import User
-from cms.services import invitations
-from cms.tests.factories import PASSWORD, UserFactory
+from people.models import User
+from people.services import invitations
+from people.tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 

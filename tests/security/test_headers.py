@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Page
 
-from cms.tests.factories import PASSWORD
+from people.tests.factories import PASSWORD
 
 from .baseline import parse_csp, security_header_problems
 

@@ -11,11 +11,11 @@ from cms.models import RegionPage
 
 from .matrix import (
     LOGIN,
-    MATRIX,
     PEOPLE,
     PREFIX_RULE_EXCEPTIONS,
     PREFIX_RULES,
     ROLES,
+    all_rows,
     placeholders,
     to,
 )
@@ -59,7 +59,7 @@ def _describe(response):
 def test_permission_matrix(clients):
     values = placeholders(RegionPage)
     wrong = []
-    for row in MATRIX:
+    for row in all_rows():
         path = row.path(values[row.region])
         for role in ROLES:
             response = clients[role].get(path)
@@ -71,7 +71,7 @@ def test_permission_matrix(clients):
 
 def _row_routes():
     values = placeholders(RegionPage)
-    return {route_of_path(row.path(values[row.region])) for row in MATRIX}
+    return {route_of_path(row.path(values[row.region])) for row in all_rows()}
 
 
 def _rule_for(route):
@@ -86,7 +86,7 @@ def test_every_url_pattern_is_classified():
         for e in endpoints()
         if e.route not in rows and (e.is_own or _rule_for(e.route) is None)
     ]
-    assert unclassified == [], "URL patterns missing from tests/security/matrix.py:\n" + "\n".join(unclassified)
+    assert unclassified == [], "URL patterns missing from the permission matrix (<app>/tests/permission_matrix.py):\n" + "\n".join(unclassified)
 
 
 def test_prefix_rules_hold_on_every_url_they_cover(clients):

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from cms.tests.factories import PASSWORD
+from people.tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

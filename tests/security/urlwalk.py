@@ -4,14 +4,32 @@ matrix's completeness check iterate over, so that a new view is covered the day 
 import re
 import uuid
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 from django.utils.regex_helper import normalize
 
 LANG = "<lang>/"
-OWN_MODULES = ("cms.", "learning.", "search.", "forums.")
+
+
+def project_apps():
+    """The Django apps of this project (not of a dependency): those whose code lives in the repository."""
+    root = Path(settings.BASE_DIR).resolve()
+    return [
+        app for app in apps.get_app_configs()
+        if Path(app.path).resolve().is_relative_to(root) and ".venv" not in Path(app.path).resolve().parts
+    ]
+
+
+@cache
+def own_modules() -> tuple:
+    return tuple(f"{app.name}." for app in project_apps())
+
 # Values tried for each captured parameter, in order; the first one that the pattern accepts is used.
 SAMPLE_VALUES = ("1", "x", "x/", "", str(uuid.UUID(int=1)), "x.txt")
 
@@ -27,7 +45,8 @@ class Endpoint:
     @property
     def is_own(self) -> bool:
         """Declared or written in this project (even when mounted under a third-party prefix such as /admin/)."""
-        return self.module.startswith(OWN_MODULES) or self.urlconf.startswith(OWN_MODULES)
+        own = own_modules()
+        return self.module.startswith(own) or self.urlconf.startswith(own)
 
 
 def _join(route1: str, route2: str) -> str:

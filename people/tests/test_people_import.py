@@ -1,0 +1,402 @@
+"""The people import: reading files, the plan of each row, permissions, and the upload → preview → confirm flow."""
+
+import pytest
+from django.core import mail, signing
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from people.enums import Role, StructureType
+from people.models import Invitation, User
+from people.services import people_import
+from people.services.people_import import Action, ImportFileError
+from people.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+UPLOAD_URL = "/admin/people/import/"
+CONFIRM_URL = "/admin/people/import/confirm/"
+EXAMPLE_URL = "/admin/people/import/example.csv"
+
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # Messages are asserted in English (the msgids); the admin follows the browser's language.
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+HEADER = "first name,last name,email,region,role,structure type,structure name,town,language\n"
+
+
+def _plan(importer, text):
+    return people_import.plan_import(importer, people_import.parse(text))
+
+
+def _by_line(plan):
+    return {row.line: row for row in plan.rows}
+
+
+def _upload(client, content, name="people.csv"):
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return client.post(UPLOAD_URL, {"file": SimpleUploadedFile(name, data, content_type="text/csv")})
+
+
+def _import(client, content, django_capture_on_commit_callbacks):
+    preview = _upload(client, content)
+    assert preview.status_code == 200, preview.content
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(CONFIRM_URL, {"token": preview.context["token"]})
+    assert done.status_code == 200
+    return done
+
+
+# ------------------------------------------------------------------------------------------------ bad rows
+
+
+def test_every_kind_of_bad_row_is_reported_with_its_line(people):
+    UserFactory(email="already@example.org", role=Role.COORDINATOR, regions=["bretagne"])
+    text = (
+        HEADER  # line 1
+        + "Ana,Durand,not-an-email,Bretagne,coordinator,MSP,MSP A,Rennes,fr\n"  # 2
+        + ",Durand,missing.first@example.org,Bretagne,coordinator,MSP,MSP A,Rennes,fr\n"  # 3
+        + "Léa,Petit,lea@example.org,Atlantide,coordinator,MSP,MSP A,Rennes,fr\n"  # 4
+        + "Léo,Petit,leo@example.org,Bretagne,astronaut,MSP,MSP A,Rennes,fr\n"  # 5
+        + "Zoé,Roux,zoe@example.org,Bretagne,coordinator,Hospital,MSP A,Rennes,fr\n"  # 6
+        + "Tom,Blanc,twice@example.org,Bretagne,coordinator,MSP,MSP A,Rennes,fr\n"  # 7
+        + "\n"  # 8: blank lines are skipped but still counted
+        + "Tom,Blanc,TWICE@example.org,Bretagne,coordinator,MSP,MSP A,Rennes,fr\n"  # 9
+        + "Paul,Noir,paul@example.org,,coordinator,MSP,MSP A,Rennes,fr\n"  # 10
+        + "Inès,Vert,ines@example.org,Bretagne,coordinator,MSP,MSP A,Rennes,de\n"  # 11
+        + "Good,Row,good@example.org,Bretagne,coordinator,MSP,MSP A,Rennes,fr\n"  # 12
+    )
+    rows = _by_line(_plan(people["national"], text))
+    assert sorted(rows) == [2, 3, 4, 5, 6, 7, 9, 10, 11, 12]
+    assert rows[2].errors == ["“not-an-email” is not a valid email address."]
+    assert rows[3].errors == ["Missing value: first name."]
+    assert rows[4].errors == ["Unknown region “Atlantide”."]
+    assert rows[5].errors == ["Unknown role “astronaut”."]
+    assert rows[6].errors == ["Unknown structure type “Hospital”: use MSP, CPTS or centre de santé."]
+    assert rows[7].errors == ["The same email address is also on line 9."]
+    assert rows[9].errors == ["The same email address is also on line 7."]
+    assert rows[10].errors == ["Missing value: region."]
+    assert rows[11].errors == ["Unknown language “de”: use fr or en."]
+    assert rows[12].errors == [] and rows[12].action == Action.CREATE
+    assert all(rows[line].action == Action.ERROR for line in (2, 3, 4, 5, 6, 7, 9, 10, 11))
+
+
+def test_trainer_may_not_import_outside_their_regions_nor_name_national_staff(people):
+    UserFactory(email="norman@example.org", role=Role.COORDINATOR, regions=["normandie"])
+    text = (
+        HEADER
+        + "Ana,Durand,ana@example.org,Normandie,coordinator,MSP,MSP A,Caen,fr\n"  # 2
+        + "Bob,Martin,bob@example.org,Bretagne,national,,,,fr\n"  # 3
+        + "Ed,Nat,national@example.org,Bretagne,national,,,,fr\n"  # 4: an existing national
+        + "Nor,Man,norman@example.org,Bretagne,coordinator,MSP,MSP B,Brest,fr\n"  # 5: someone of Normandie
+        + "Ok,Fine,ok@example.org,bretagne,formateur relais,,,,fr\n"  # 6
+    )
+    rows = _by_line(_plan(people["trainer_bretagne"], text))
+    assert rows[2].errors == ["You may not manage people in Normandy."]
+    assert rows[3].errors == ["You may not give the role “National team”."]
+    assert "national@example.org already has an account that you may not change." in rows[4].errors
+    assert rows[5].errors == ["norman@example.org already has an account that you may not change."]
+    assert rows[6].action == Action.CREATE and rows[6].values["role"] == Role.TRAINER
+
+
+# ------------------------------------------------------------------------------------------------ reading files
+
+
+def test_semicolons_bom_french_headers_and_lenient_values(people):
+    text = (
+        "\ufeffPrénom;NOM;Courriel;Région;Rôle;Type de structure;Nom de la structure;Commune;Langue\r\n"
+        "Amélie;Nguyen;Amelie.Nguyen@Example.org;Ile-de-France;Coordinatrice;centre de santé;CDS Belleville;Paris;"
+        "EN\r\n"
+        "Jean;Kerven;jean@example.org;BRETAGNE;animateur régional;cpts;CPTS Rance;Dinan;\r\n"
+        "Luc;Azur;luc@example.org;provence-alpes-cote-dazur;Partenaire;;ARS PACA;Marseille;fr\r\n"
+    )
+    text_bytes = text.encode("utf-8")
+    _text, parsed = people_import.read_upload(text_bytes)
+    rows = _by_line(people_import.plan_import(people["national"], parsed))
+    assert all(row.action == Action.CREATE for row in rows.values()), [r.errors for r in rows.values()]
+    assert rows[2].email == "amelie.nguyen@example.org"
+    assert rows[2].region.code == "ile-de-france"
+    assert rows[2].values == {
+        "first_name": "Amélie",
+        "last_name": "Nguyen",
+        "role": Role.COORDINATOR,
+        "structure_type": StructureType.CDS,
+        "structure_name": "CDS Belleville",
+        "structure_town": "Paris",
+        "preferred_language": "en",
+    }
+    assert rows[3].region.code == "bretagne" and rows[3].values["role"] == Role.TRAINER
+    assert rows[4].region.code == "provence-alpes-cote-dazur" and rows[4].values["role"] == Role.PARTNER
+
+
+def test_english_region_names_and_quoted_fields(people):
+    text = HEADER + '"Ann","Smith, Jr",ann@example.org,Brittany,Regional partner,,"ARS, Bretagne",Rennes,en\n'
+    (row,) = _plan(people["national"], text).rows
+    assert row.action == Action.CREATE, row.errors
+    assert row.region.code == "bretagne"
+    assert row.values["last_name"] == "Smith, Jr" and row.values["structure_name"] == "ARS, Bretagne"
+
+
+def test_excel_windows_1252_is_read_with_a_warning():
+    data = "prénom;nom;courriel;région;rôle\nAmélie;Lefèvre;a@example.org;Bretagne;coordinatrice\n".encode("cp1252")
+    _text, parsed = people_import.read_upload(data)
+    assert parsed.rows == [
+        (2, {"first_name": "Amélie", "last_name": "Lefèvre", "email": "a@example.org", "region": "Bretagne",
+             "role": "coordinatrice"})
+    ]
+    assert "Windows-1252" in parsed.warnings[0]
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "The file is empty."),
+        (b"\xef\xbb\xbf\r\n\r\n", "The file is empty."),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "This is not a CSV file."),
+        (b"PK\x03\x04\x14\x00\x06\x00", "This is a spreadsheet, not a CSV file."),
+        (b"Ana,Durand,ana@example.org,Bretagne,coordinator\n", "The first line must name the columns"),
+        (b"first name,last name,email\nAna,Durand,ana@example.org\n", "Missing columns: region, role."),
+        (b"email,email,first name,last name,region,role\n", "The column “email” appears twice."),
+        (HEADER.encode(), "The file names its columns but holds no one."),
+        (b"a" * (people_import.MAX_BYTES + 1), "The file is larger than 1 MB."),
+        (
+            (HEADER + "A,B,x@example.org,Bretagne,coordinator,,,,\n" * (people_import.MAX_ROWS + 1)).encode(),
+            "The file has more than 5000 people.",
+        ),
+    ],
+)
+def test_files_that_cannot_be_read_are_refused(data, message):
+    with pytest.raises(ImportFileError) as error:
+        people_import.read_upload(data)
+    assert str(error.value).startswith(message)
+
+
+# ------------------------------------------------------------------------------------------------ the flow
+
+
+def test_preview_creates_nothing_and_confirm_creates_and_invites(client, people, django_capture_on_commit_callbacks):
+    client.force_login(people["trainer_bretagne"])
+    text = (
+        HEADER
+        + "Amélie,Nguyen,amelie@example.org,Bretagne,coordinatrice,MSP,MSP des Lilas,Rennes,en\n"
+        + "Yann,Le Bihan,yann@example.org,Bretagne,coordinator,CPTS,CPTS Rance,Dinan,\n"
+        + "Bad,Row,bad@example.org,Normandie,coordinator,MSP,MSP X,Caen,fr\n"
+    )
+    users_before = User.objects.count()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        preview = _upload(client, text)
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert "amelie@example.org" in html and "You may not manage people in Normandy." in html
+    assert preview.context["plan"].counts == {"create": 2, "update": 0, "unchanged": 0, "error": 1}
+    assert User.objects.count() == users_before
+    assert Invitation.objects.count() == 0
+    assert mail.outbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(CONFIRM_URL, {"token": preview.context["token"]})
+    assert done.status_code == 200
+    assert done.context["summary"] == {"created": 2, "updated": 0, "unchanged": 0, "skipped": 1}
+    assert User.objects.count() == users_before + 2
+    assert not User.objects.filter(email="bad@example.org").exists()
+
+    amelie = User.objects.get(email="amelie@example.org")
+    assert [r.code for r in amelie.regions.all()] == ["bretagne"]
+    assert (amelie.first_name, amelie.last_name, amelie.role) == ("Amélie", "Nguyen", Role.COORDINATOR)
+    assert (amelie.structure_type, amelie.structure_name, amelie.structure_town) == ("msp", "MSP des Lilas", "Rennes")
+    assert amelie.preferred_language == "en"
+    assert not amelie.has_usable_password()
+    assert amelie.groups.filter(name="Coordinators").exists()
+    yann = User.objects.get(email="yann@example.org")
+    assert yann.preferred_language == "fr"  # the default when the cell is empty
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["amelie@example.org", "yann@example.org"]
+    assert Invitation.objects.filter(user__in=[amelie, yann], invited_by=people["trainer_bretagne"]).count() == 2
+    # Each invitation speaks its reader's language: its link leads to the site in that language.
+    by_recipient = {m.to[0]: m for m in mail.outbox}
+    assert "http://testserver/en/accounts/invitation/" in by_recipient["amelie@example.org"].body
+    assert "http://testserver/fr/accounts/invitation/" in by_recipient["yann@example.org"].body
+    with translation.override("en"):
+        subject = render_to_string("accounts/email/invitation_subject.txt", {"user": amelie}).strip()
+    assert by_recipient["amelie@example.org"].subject == subject
+
+
+def test_reimporting_the_same_file_changes_nothing(client, people, django_capture_on_commit_callbacks):
+    client.force_login(people["national"])
+    text = (
+        "prénom;nom;courriel;région;rôle;type de structure;nom de la structure;ville\n"
+        "Amélie;Nguyen;amelie@example.org;Bretagne;coordinatrice;MSP;MSP des Lilas;Rennes\n"
+        "Marc;Leroy;marc@example.org;Normandie;formateur;;;\n"
+    )
+    _import(client, text, django_capture_on_commit_callbacks)
+    users, invitations, sent = User.objects.count(), Invitation.objects.count(), len(mail.outbox)
+    assert sent == 2
+
+    preview = _upload(client, text)
+    assert preview.context["plan"].counts == {"create": 0, "update": 0, "unchanged": 2, "error": 0}
+    assert "There is nothing to import." in preview.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(CONFIRM_URL, {"token": preview.context["token"]})
+    assert done.context["summary"] == {"created": 0, "updated": 0, "unchanged": 2, "skipped": 0}
+    assert (User.objects.count(), Invitation.objects.count(), len(mail.outbox)) == (users, invitations, sent)
+
+
+def test_existing_people_are_updated_and_given_the_region_without_a_new_invitation(
+    client, people, django_capture_on_commit_callbacks
+):
+    person = UserFactory(
+        email="known@example.org", first_name="Old", role=Role.COORDINATOR, preferred_language="en",
+        structure_town="Vannes", regions=["bretagne"],
+    )
+    client.force_login(people["national"])
+    done = _import(
+        client,
+        HEADER + "New,Name,Known@Example.org,Normandie,formateur relais,CPTS,CPTS Nouvelle,,\n",
+        django_capture_on_commit_callbacks,
+    )
+    assert done.context["summary"]["updated"] == 1
+    person.refresh_from_db()
+    assert (person.first_name, person.last_name, person.role, person.structure_type) == (
+        "New", "Name", Role.TRAINER, StructureType.CPTS
+    )
+    # Empty cells leave the current values.
+    assert person.structure_town == "Vannes" and person.preferred_language == "en"
+    assert sorted(person.regions.values_list("code", flat=True)) == ["bretagne", "normandie"]
+    assert person.groups.filter(name="Regional trainers").exists()
+    assert mail.outbox == [] and not person.invitations.exists()
+
+
+def test_trainer_importing_into_another_region_creates_nothing(client, people, django_capture_on_commit_callbacks):
+    client.force_login(people["trainer_bretagne"])
+    users = User.objects.count()
+    preview = _upload(client, HEADER + "Ana,Durand,ana@example.org,Normandie,coordinator,MSP,MSP A,Caen,fr\n")
+    assert preview.context["plan"].counts["error"] == 1
+    assert "You may not manage people in Normandy." in preview.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(CONFIRM_URL, {"token": preview.context["token"]})
+    assert done.context["summary"] == {"created": 0, "updated": 0, "unchanged": 0, "skipped": 1}
+    assert User.objects.count() == users and mail.outbox == []
+
+
+def test_trainer_cannot_change_national_staff_or_people_of_another_region(client, people):
+    client.force_login(people["trainer_bretagne"])
+    national = people["national"]
+    other = people["coordinator_normandie"]
+    text = (
+        HEADER
+        + f"Hacked,Name,{national.email},Bretagne,coordinator,,,,fr\n"
+        + f"Hacked,Name,{other.email},Bretagne,coordinator,,,,fr\n"
+    )
+    preview = _upload(client, text)
+    assert preview.context["plan"].counts == {"create": 0, "update": 0, "unchanged": 0, "error": 2}
+    client.post(CONFIRM_URL, {"token": preview.context["token"]})
+    national.refresh_from_db()
+    other.refresh_from_db()
+    assert national.first_name != "Hacked" and national.role == Role.NATIONAL
+    assert other.first_name != "Hacked" and list(other.regions.values_list("code", flat=True)) == ["normandie"]
+
+
+def test_an_import_cannot_change_the_importers_own_account(people):
+    trainer = people["trainer_bretagne"]
+    (row,) = _plan(trainer, HEADER + f"Me,Myself,{trainer.email},Bretagne,partner,,,,fr\n").rows
+    assert row.errors == ["Your own account cannot be changed by an import."]
+
+
+@pytest.mark.parametrize("who", ["coordinator_bretagne", "partner_bretagne"])
+@pytest.mark.parametrize("url", [UPLOAD_URL, EXAMPLE_URL])
+def test_people_without_admin_access_cannot_reach_the_import(client, people, who, url):
+    client.force_login(people[who])
+    response = client.get(url)
+    assert response.status_code in (302, 403)
+    assert "Import people" not in response.content.decode()
+    response = _upload(client, HEADER + "Ana,Durand,ana@example.org,Bretagne,coordinator,MSP,A,B,fr\n")
+    assert response.status_code in (302, 403)
+    assert not User.objects.filter(email="ana@example.org").exists()
+
+
+def test_menu_item_only_for_people_who_may_import(client, people):
+    client.force_login(people["trainer_bretagne"])
+    assert "/admin/people/import/" in client.get("/admin/").content.decode()
+    trainer_without_region = UserFactory(email="lonely@example.org", role=Role.TRAINER, regions=[])
+    client.force_login(trainer_without_region)
+    assert "/admin/people/import/" not in client.get("/admin/").content.decode()
+    assert client.get(UPLOAD_URL).status_code in (302, 403)
+
+
+def test_tampered_or_foreign_confirmation_is_refused(client, people):
+    client.force_login(people["trainer_bretagne"])
+    line = "Ana,Durand,ana@example.org,Bretagne,coordinator,MSP,MSP A,Rennes,fr\n"
+    token = _upload(client, HEADER + line).context["token"]
+
+    forged = signing.dumps({"text": HEADER + line.replace("Bretagne", "Normandie"), "name": "x.csv"}, salt="other")
+    for bad in (token[:-2] + "xx", forged, ""):
+        response = client.post(CONFIRM_URL, {"token": bad})
+        assert response.status_code == 400
+        assert "This import could not be confirmed. Upload the file again." in response.content.decode()
+
+    # A preview made by someone else cannot be confirmed by this trainer either.
+    client.force_login(people["trainer_normandie"])
+    assert client.post(CONFIRM_URL, {"token": token}).status_code == 400
+    assert not User.objects.filter(email="ana@example.org").exists()
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "This is not a CSV file."),
+        (b"", "The submitted file is empty."),
+        (b"nothing useful here\n", "The first line must name the columns"),
+    ],
+)
+def test_unreadable_upload_is_a_form_error(client, people, data, message):
+    client.force_login(people["national"])
+    response = _upload(client, data, name="photo.png")
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "file" in response.context["form"].errors
+
+
+def test_example_file_imports_cleanly(client, people):
+    client.force_login(people["trainer_bretagne"])
+    response = client.get(EXAMPLE_URL)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    _text, parsed = people_import.read_upload(response.content)
+    plan = people_import.plan_import(people["trainer_bretagne"], parsed)
+    assert [row.action for row in plan.rows] == [Action.CREATE] * 3
+    assert {row.region.code for row in plan.rows} == {"bretagne"}
+    # The upload page links to it.
+    assert EXAMPLE_URL in client.get(UPLOAD_URL).content.decode()
+
+
+def test_preview_query_count_does_not_grow_with_rows(client, people, region, django_assert_max_num_queries):
+    # Made in bulk: what is measured is the preview, not the making of 150 accounts.
+    existing = User.objects.bulk_create(
+        User(email=f"existing{n}@example.org", role=Role.COORDINATOR) for n in range(150)
+    )
+    bretagne = region("bretagne")
+    User.regions.through.objects.bulk_create(User.regions.through(user=u, region=bretagne) for u in existing)
+    lines = [f"Pers,On{n},existing{n}@example.org,Bretagne,coordinator,MSP,MSP {n},Rennes,fr" for n in range(150)]
+    lines += [f"New,Person{n},new{n}@example.org,Bretagne,coordinator,CPTS,CPTS {n},Brest,fr" for n in range(150)]
+    client.force_login(people["trainer_bretagne"])
+    client.get(UPLOAD_URL)  # warm the per-site cache (cms.navigation), as any request but the first finds it
+    # Session, user, permissions and the admin menu (9), then regions, importer's regions, people, their regions.
+    with django_assert_max_num_queries(14) as large:
+        response = _upload(client, HEADER + "\n".join(lines) + "\n")
+    counts = response.context["plan"].counts
+    assert counts == {"create": 150, "update": 150, "unchanged": 0, "error": 0}
+    with django_assert_max_num_queries(14) as small:
+        _upload(client, HEADER + lines[0] + "\n" + lines[-1] + "\n")
+    assert len(small) == len(large)  # the same number with 2 rows as with 300

@@ -1,0 +1,43 @@
+"""The national team manages people in the Wagtail admin with PACTE's fields; groups follow the role."""
+
+import pytest
+from django.core import mail
+
+from people.models import Region, User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_national_creates_a_person_who_is_invited(client, people, django_capture_on_commit_callbacks):
+    client.force_login(people["national"])
+    bretagne = Region.objects.get(code="bretagne")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/admin/users/new/", {
+            "email": "Nouvelle.Coordinatrice@Example.org", "first_name": "Rose", "last_name": "Le Bihan",
+            "role": "coordinator", "regions": [bretagne.pk], "preferred_language": "en",
+            "structure_type": "msp", "structure_name": "MSP de Vannes", "structure_town": "Vannes",
+        })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    person = User.objects.get(email="nouvelle.coordinatrice@example.org")
+    assert not person.has_usable_password()
+    assert list(person.regions.all()) == [bretagne]
+    assert set(person.groups.values_list("name", flat=True)) == {"Coordinators"}
+    assert [m.to for m in mail.outbox] == [["nouvelle.coordinatrice@example.org"]]
+
+
+def test_changing_role_in_admin_updates_groups(client, people):
+    client.force_login(people["national"])
+    person = people["coordinator_bretagne"]
+    response = client.post(f"/admin/users/edit/{person.pk}/", {
+        "email": person.email, "first_name": person.first_name, "last_name": person.last_name,
+        "role": "trainer", "regions": [r.pk for r in person.regions.all()], "preferred_language": "fr",
+        "structure_type": "msp", "structure_name": "MSP", "structure_town": "Redon", "is_active": "on",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert set(person.groups.values_list("name", flat=True)) == {"Regional trainers", "Trainers: bretagne"}
+
+
+def test_trainer_cannot_manage_accounts_in_admin(client, people):
+    client.force_login(people["trainer_bretagne"])
+    assert client.get("/admin/users/").status_code in (302, 403)
+    assert client.get("/admin/users/new/").status_code in (302, 403)
