@@ -116,11 +116,13 @@ def _user_can_translate_one(user, instance, locales) -> bool:
         return False
     if not locales:
         return True
-    return all(
-        user_can_edit_object(user, related)
-        and all(_user_can_write_destination(user, related, locale, _published_on_translate(related)) for locale in locales)
-        for related in _related_translatables(instance)
-    )
+    for related in _related_translatables(instance):
+        publish = _published_on_translate(related)
+        if not user_can_edit_object(user, related):
+            return False
+        if not all(_user_can_write_destination(user, related, locale, publish) for locale in locales):
+            return False
+    return True
 
 
 def user_can_translate(user, instance, locales=(), include_subtree=False) -> bool:

@@ -11,9 +11,10 @@ import functools
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, include, path
+from rest_framework.exceptions import PermissionDenied as NotAllowed
 from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation, TranslationSource
@@ -71,8 +72,9 @@ def _convert_to_alias(request, page_id, **kwargs):
     ).first()
     if translation is None:
         raise Http404
-    check = permissions.user_can_publish_translation if request.method == "POST" else permissions.user_can_edit_translation
-    return check(request.user, translation)
+    if request.method == "POST":
+        return permissions.user_can_publish_translation(request.user, translation)
+    return permissions.user_can_edit_translation(request.user, translation)
 
 
 def _snippet_listing(request, app_label, model_name, **kwargs):
@@ -109,10 +111,14 @@ CHECKS = {
 
 
 def guarded(view, check):
+    rest = hasattr(view, "cls")  # a Django REST Framework view: the editor's scripts expect a 403 in JSON
+
     @functools.wraps(view)
     def guarded_view(request, *args, **kwargs):
         if not check(request, *args, **kwargs):
-            raise PermissionDenied
+            if rest:
+                return JsonResponse({"detail": str(NotAllowed.default_detail)}, status=403)
+            raise PermissionDenied  # the admin's refusal: back to the dashboard with a message
         return view(request, *args, **kwargs)
 
     guarded_view.pacte_check = check

@@ -1,9 +1,14 @@
 """Role x region: the page rules in cms.permissions, and Wagtail's page permissions derived from them, agree."""
 
 import pytest
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import translate_object
 
 from cms import permissions
-from cms.models import RegionPage
+from cms.models import HomePage, RegionPage
+from cms.tests.factories import content_page
+from learning.models import LearningIndexPage
 from people.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -63,8 +68,6 @@ def test_trainer_edits_region_page_in_admin_but_not_another(client, people):
 
 
 def test_trainers_edit_shared_learning_content(people):
-    from learning.models import LearningIndexPage
-
     for lang in ("fr", "en"):
         index = LearningIndexPage.objects.get(locale__language_code=lang)
         assert index.permissions_for_user(people["trainer_normandie"]).can_add_subpage()
@@ -93,20 +96,14 @@ def test_partner_reads_own_region_reports_only(people):
 
 
 def _learning_index(lang="fr"):
-    from learning.models import LearningIndexPage
-
     return LearningIndexPage.objects.get(locale__language_code=lang)
 
 
 def _home(lang="fr"):
-    from cms.models import HomePage
-
     return HomePage.objects.get(locale__language_code=lang)
 
 
 def _english():
-    from wagtail.models import Locale
-
     return Locale.objects.get(language_code="en")
 
 
@@ -121,8 +118,6 @@ def _english():
     ],
 )
 def test_who_may_translate_which_page(people, who, may):
-    from cms.tests.factories import content_page
-
     parents = {"bretagne": _region_page("bretagne"), "normandie": _region_page("normandie"),
                "learning": _learning_index(), "home": _home()}
     user = people[who]
@@ -133,9 +128,6 @@ def test_who_may_translate_which_page(people, who, may):
 
 
 def test_translating_a_subtree_needs_every_destination(people):
-    from cms.tests.factories import content_page
-    from wagtail_localize.operations import translate_object
-
     parent = content_page(_region_page("bretagne"), "Séminaires", "seminaires")
     child = content_page(parent, "Séminaire d'automne", "automne")
     trainer = people["trainer_bretagne"]
@@ -151,10 +143,6 @@ def test_translation_rules_and_the_report_queryset_agree(people):
     """translations_editable_by (the report's list) and user_can_edit_translation give the same answer for every
     person and every kind of translation: own region, other region, shared content, national pages, a draft, and
     a translation whose destination lies in another region."""
-    from cms.tests.factories import content_page
-    from wagtail_localize.models import Translation
-    from wagtail_localize.operations import translate_object
-
     draft = content_page(_region_page("normandie"), "Brouillon", "brouillon", live=False)
     learning = content_page(_learning_index(), "Fiche", "fiche")
     moved = content_page(_region_page("bretagne"), "Déplacée", "deplacee")

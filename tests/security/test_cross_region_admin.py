@@ -87,7 +87,9 @@ def test_bretagne_trainer_cannot_translate_a_normandie_draft(secret_draft, as_pe
     url = f"/admin/localize/submit/page/{secret_draft.pk}/"
     problems = _problems("GET submit", trainer.get(url))
     problems += _problems("POST submit", trainer.post(url, {"locales": [_english().pk]}))
-    problems += _problems("POST submit with subtree", trainer.post(url, {"locales": [_english().pk], "include_subtree": "on"}))
+    problems += _problems(
+        "POST submit with subtree", trainer.post(url, {"locales": [_english().pk], "include_subtree": "on"})
+    )
     assert problems == []
     # Nothing was made: no translation, no English page, nothing under /en/.
     assert not TranslationSource.objects.filter(object_id=secret_draft.translation_key).exists()
