@@ -23,5 +23,6 @@ ROWS = [
     row("/admin/localize/page/{region_page_en}/convert_to_alias/", OWN,   LOGIN, LOGIN, LOGIN, OK,  OK),
     row("/admin/localize/page/{region_page_en}/convert_to_alias/", OTHER, LOGIN, LOGIN, LOGIN, ADMIN_REFUSED, OK),
     row("/admin/localize/reports/translations/",     None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
+    row("/admin/localize/reports/translations/results/", None, LOGIN,  LOGIN,     LOGIN,   OK,      OK),
 ]
 # fmt: on
