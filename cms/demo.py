@@ -234,7 +234,7 @@ def _publish_with_translation(page, fields, strings):
             setattr(page, name, value)
         page.save_revision().publish()
         page.refresh_from_db()
-        translate(page, "en", strings)
+        translate(page, "en", strings, publish=True)
 
 
 def _regions():
@@ -301,7 +301,7 @@ def _resources():
         page = ContentPage(title=resource["title"], slug=resource["slug"], intro=resource["intro"], body=body)
         index.add_child(instance=page)
         page.save_revision().publish()
-        translate(page, "en", resource["en"])
+        translate(page, "en", resource["en"], publish=True)
 
 
 def _legal_pages():
@@ -309,7 +309,7 @@ def _legal_pages():
     if not legal.body:
         legal.body = LEGAL_BODY
         legal.save_revision().publish()
-        translate(legal, "en", LEGAL_EN)
+        translate(legal, "en", LEGAL_EN, publish=True)
     statement = AccessibilityStatementPage.objects.get(locale__language_code="fr")
     if statement.audit_date is None:
         import datetime
@@ -320,7 +320,7 @@ def _legal_pages():
             "<p>Certains documents PDF anciens ne sont pas balisés ; une version accessible est envoyée sur demande.</p>"
         )
         statement.save_revision().publish()
-        translate(statement, "en", {
+        translate(statement, "en", publish=True, strings={
             "Certains documents PDF anciens ne sont pas balisés ; une version accessible est envoyée sur demande.": (
                 "Some older PDF documents are not tagged; an accessible version is sent on request."
             ),

@@ -125,7 +125,7 @@ def _child(parent, model, fields):
 def _ensure_translation(page, strings):
     en = _locale("en")
     if not page.has_translation(en):
-        translate(page, "en", strings)
+        translate(page, "en", strings, publish=True)
 
 
 def _home(fr):

@@ -51,6 +51,19 @@ def _home_url(request, code, memo):
 
 
 
+@register.simple_tag
+def text_language(page):
+    """The language of the page's text when it is not the page's own language, else "". An alias of a page in
+    another language (wagtail-localize makes them for untranslated parent pages, and on *Convert to alias*) shows
+    that page's text: it is marked up in its real language, under a notice (includes/page_header.html)."""
+    if not isinstance(page, Page) or not page.alias_of_id:
+        return ""
+    if not hasattr(page, "_pacte_text_language"):
+        source = Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", "locale__language_code").first()
+        page._pacte_text_language = source[1] if source and source[0] != page.locale_id else ""
+    return page._pacte_text_language
+
+
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """The page's ancestors from the language's home down, cached with the navigation."""

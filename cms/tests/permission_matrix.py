@@ -17,5 +17,12 @@ ROWS = [
     row("/admin/pages/{region_page}/edit/",           OTHER,  LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),
     row("/admin/pages/{region_page_en}/edit/",        OWN,    LOGIN,    LOGIN,     LOGIN,   OK,      OK),
     row("/admin/pages/{region_page_en}/edit/",        OTHER,  LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),
+    # wagtail-localize's views behind cms.translation_admin (tests/security/test_cross_region_admin.py tries them all)
+    row("/admin/localize/submit/page/{region_page}/", OWN,    LOGIN,    LOGIN,     LOGIN,   OK,      OK),
+    row("/admin/localize/submit/page/{region_page}/", OTHER,  LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),
+    row("/admin/localize/page/{region_page_en}/convert_to_alias/", OWN,   LOGIN, LOGIN, LOGIN, OK,  OK),
+    row("/admin/localize/page/{region_page_en}/convert_to_alias/", OTHER, LOGIN, LOGIN, LOGIN, ADMIN_REFUSED, OK),
+    row("/admin/localize/reports/translations/",     None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
+    row("/admin/localize/reports/translations/results/", None, LOGIN,  LOGIN,     LOGIN,   OK,      OK),
 ]
 # fmt: on

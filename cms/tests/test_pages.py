@@ -104,3 +104,32 @@ def test_region_page_shows_a_renamed_person_at_once(client, people):
     client.logout()
     html = client.get("/fr/regions/bretagne/").content.decode()
     assert "Gwenola Le Bras" in html
+
+
+def test_an_untranslated_french_page_under_en_is_marked_french_with_a_notice(people, client,
+                                                                               django_capture_on_commit_callbacks):
+    """Translating a page whose parent has no English page yet makes wagtail-localize put an alias of the French
+    parent (same text, live) in the English tree: it is shown as French text, with a notice in English."""
+    from wagtail.models import Locale
+
+    from cms.tests.factories import content_page
+
+    parent = content_page(RegionPage.objects.get(region__code="bretagne", locale__language_code="fr"),
+                          "Les séminaires bretons", "seminaires-bretons", intro="Trois séminaires par an.")
+    child = content_page(parent, "Séminaire d'automne", "automne")
+    english = Locale.objects.get(language_code="en")
+    client.force_login(people["trainer_bretagne"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/localize/submit/page/{child.pk}/", {"locales": [english.pk]})
+    client.logout()
+    alias = parent.get_translation(english)
+    assert alias.alias_of_id == parent.pk and alias.live
+
+    html = client.get(alias.get_url()).content.decode()
+    assert '<html lang="en">' in html
+    assert "This page has not been translated yet" in html
+    assert '<div class="page-header" lang="fr">' in html
+    assert '<div class="prose" lang="fr">' in html
+    # A real translation carries no notice.
+    html = client.get("/en/regions/bretagne/").content.decode()
+    assert "not been translated" not in html and 'lang="fr"' not in html.split("<main")[1].split("</main>")[0]

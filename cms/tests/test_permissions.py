@@ -1,9 +1,14 @@
 """Role x region: the page rules in cms.permissions, and Wagtail's page permissions derived from them, agree."""
 
 import pytest
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import translate_object
 
 from cms import permissions
-from cms.models import RegionPage
+from cms.models import HomePage, RegionPage
+from cms.tests.factories import content_page
+from learning.models import LearningIndexPage
 from people.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -63,8 +68,6 @@ def test_trainer_edits_region_page_in_admin_but_not_another(client, people):
 
 
 def test_trainers_edit_shared_learning_content(people):
-    from learning.models import LearningIndexPage
-
     for lang in ("fr", "en"):
         index = LearningIndexPage.objects.get(locale__language_code=lang)
         assert index.permissions_for_user(people["trainer_normandie"]).can_add_subpage()
@@ -87,3 +90,77 @@ def test_partner_reads_own_region_reports_only(people):
     assert permissions.user_can_read_region_reports(people["partner_bretagne"], bretagne)
     assert not permissions.user_can_read_region_reports(people["partner_bretagne"], normandie)
     assert not permissions.user_can_read_region_reports(people["coordinator_bretagne"], bretagne)
+
+
+# Translations (wagtail-localize): edit the source and the destination; publish on the destination to publish.
+
+
+def _learning_index(lang="fr"):
+    return LearningIndexPage.objects.get(locale__language_code=lang)
+
+
+def _home(lang="fr"):
+    return HomePage.objects.get(locale__language_code=lang)
+
+
+def _english():
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.mark.parametrize(
+    "who, may",
+    [
+        ("trainer_bretagne", {"bretagne", "learning"}),
+        ("trainer_normandie", {"normandie", "learning"}),
+        ("coordinator_bretagne", set()),
+        ("partner_bretagne", set()),
+        ("national", {"bretagne", "normandie", "learning", "home"}),
+    ],
+)
+def test_who_may_translate_which_page(people, who, may):
+    parents = {"bretagne": _region_page("bretagne"), "normandie": _region_page("normandie"),
+               "learning": _learning_index(), "home": _home()}
+    user = people[who]
+    for name, parent in parents.items():
+        page = content_page(parent, f"Nouvelle page {name}", f"nouvelle-{name}")
+        assert permissions.user_can_translate(user, page, [_english()]) is (name in may), name
+        assert permissions.user_can_translate(user, page) is (name in may), name  # opening the screen
+
+
+def test_translating_a_subtree_needs_every_destination(people):
+    parent = content_page(_region_page("bretagne"), "Séminaires", "seminaires")
+    child = content_page(parent, "Séminaire d'automne", "automne")
+    trainer = people["trainer_bretagne"]
+    assert permissions.user_can_translate(trainer, parent, [_english()], include_subtree=True)
+    # The child's English page now lies among Normandie's pages: the subtree may not be translated by Bretagne.
+    translate_object(child, [_english()])
+    child.get_translation(_english()).move(_region_page("normandie", "en"), pos="last-child")
+    assert not permissions.user_can_translate(trainer, parent, [_english()], include_subtree=True)
+    assert permissions.user_can_translate(trainer, parent, [_english()])
+
+
+def test_translation_rules_and_the_report_queryset_agree(people):
+    """translations_editable_by (the report's list) and user_can_edit_translation give the same answer for every
+    person and every kind of translation: own region, other region, shared content, national pages, a draft, and
+    a translation whose destination lies in another region."""
+    draft = content_page(_region_page("normandie"), "Brouillon", "brouillon", live=False)
+    learning = content_page(_learning_index(), "Fiche", "fiche")
+    moved = content_page(_region_page("bretagne"), "Déplacée", "deplacee")
+    for page in (draft, learning, moved):
+        translate_object(page, [_english()])
+    moved.get_translation(_english()).move(_region_page("normandie", "en"), pos="last-child")
+
+    translations = list(Translation.objects.select_related("source", "target_locale"))
+    assert len(translations) > 20
+    for who, user in people.items():
+        expected = {t.pk for t in translations if permissions.user_can_edit_translation(user, t)}
+        assert set(permissions.translations_editable_by(user).values_list("pk", flat=True)) == expected, who
+
+    def keys(who):
+        return {t.source.object_id for t in permissions.translations_editable_by(people[who]).select_related("source")}
+
+    assert {_region_page("bretagne").translation_key, learning.translation_key} <= keys("trainer_bretagne")
+    assert {draft.translation_key, moved.translation_key, _home().translation_key}.isdisjoint(keys("trainer_bretagne"))
+    assert draft.translation_key in keys("trainer_normandie")
+    assert keys("coordinator_bretagne") == set()
+    assert len(keys("national")) == len(translations)

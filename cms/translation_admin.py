@@ -1,0 +1,164 @@
+"""wagtail-localize's admin views, each behind the translation rules of cms.permissions.
+
+wagtail-localize checks its global `submit_translation` permission, and the destination only in some views; a
+trainer could thus translate, sync and publish pages of other regions. Rather than patch its views, its own URL
+patterns are mounted again, ahead of its hook (`register_admin_urls`, order -1, in cms.wagtail_hooks), each
+behind a check of the source and the destinations of what it touches. A URL name without a check refuses to
+start the site (fail closed), so a new view in a new release of wagtail-localize cannot slip through. Its editor,
+which it shows in place of Wagtail's page and snippet editors, is checked by `check_translation_editor`."""
+
+import functools
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import URLPattern, include, path
+from rest_framework.exceptions import PermissionDenied as NotAllowed
+from wagtail.models import Page, TranslatableMixin
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views import report
+from wagtail_localize.views.submit_translations import SubmitTranslationForm
+from wagtail_localize.views.update_translations import UpdateTranslationsForm
+
+from cms import permissions
+
+
+def _anyone(request, **kwargs):
+    return True
+
+
+def _submit(request, instance):
+    locales, subtree = (), False
+    if request.method == "POST":
+        form = SubmitTranslationForm(instance, request.POST)
+        if form.is_valid():  # otherwise the view shows the form's errors and creates nothing
+            locales, subtree = form.cleaned_data["locales"], form.cleaned_data["include_subtree"]
+    return permissions.user_can_translate(request.user, instance, locales, include_subtree=subtree)
+
+
+def _submit_page(request, page_id, **kwargs):
+    return _submit(request, get_object_or_404(Page, id=page_id).specific)
+
+
+def _submit_snippet(request, app_label, model_name, pk, **kwargs):
+    model = get_snippet_model_from_url_params(app_label, model_name)
+    if not issubclass(model, TranslatableMixin):
+        raise Http404
+    return _submit(request, get_object_or_404(model, pk=unquote(pk)))
+
+
+def _sync(request, translation_source_id, **kwargs):
+    source = get_object_or_404(TranslationSource, id=translation_source_id)
+    publish = False
+    if request.method == "POST":
+        form = UpdateTranslationsForm(request.POST)
+        publish = not form.is_valid() or form.cleaned_data["publish_translations"]
+    return permissions.user_can_sync_translations(request.user, source, publish=publish)
+
+
+def _translation(request, translation_id, **kwargs):
+    return permissions.user_can_edit_translation(request.user, get_object_or_404(Translation, id=translation_id))
+
+
+def _convert_to_alias(request, page_id, **kwargs):
+    # The alias shows its source at once, live: publishing, on the destination.
+    page = get_object_or_404(Page, id=page_id, alias_of_id__isnull=True)
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key,
+        source__specific_content_type=page.content_type_id,
+        target_locale=page.locale_id,
+    ).first()
+    if translation is None:
+        raise Http404
+    if request.method == "POST":
+        return permissions.user_can_publish_translation(request.user, translation)
+    return permissions.user_can_edit_translation(request.user, translation)
+
+
+def _snippet_listing(request, app_label, model_name, **kwargs):
+    return permissions.user_can_edit_objects_of(request.user, get_snippet_model_from_url_params(app_label, model_name))
+
+
+class TranslationsReportView(report.TranslationsReportView):
+    """The translations report, listing only the translations the person may work on."""
+
+    def get_queryset(self):
+        editable = permissions.translations_editable_by(self.request.user)
+        return super().get_queryset().filter(pk__in=editable.values("pk"))
+
+
+# URL name in wagtail-localize's namespace -> (check, view to use instead of wagtail-localize's, or None).
+CHECKS = {
+    "javascript_catalog": (_anyone, None),  # the editor's interface strings
+    "submit_page_translation": (_submit_page, None),
+    "submit_snippet_translation": (_submit_snippet, None),
+    "update_translations": (_sync, None),
+    "edit_string_translation": (_translation, None),
+    "edit_override": (_translation, None),
+    "download_pofile": (_translation, None),
+    "upload_pofile": (_translation, None),
+    "machine_translate": (_translation, None),
+    "preview_translation": (_translation, None),
+    "stop_translation": (_translation, None),
+    "convert_to_alias": (_convert_to_alias, None),
+    "translations_report": (_anyone, TranslationsReportView),
+    "translations_report_results": (_anyone, TranslationsReportView),
+    "snippets_api_listing": (_snippet_listing, None),
+    "snippets_api_detail": (_snippet_listing, None),
+}
+
+
+def guarded(view, check):
+    rest = hasattr(view, "cls")  # a Django REST Framework view: the editor's scripts expect a 403 in JSON
+
+    @functools.wraps(view)
+    def guarded_view(request, *args, **kwargs):
+        if not check(request, *args, **kwargs):
+            if rest:
+                return JsonResponse({"detail": str(NotAllowed.default_detail)}, status=403)
+            raise PermissionDenied  # the admin's refusal: back to the dashboard with a message
+        return view(request, *args, **kwargs)
+
+    guarded_view.pacte_check = check
+    # Django's CSRF check before ours, also for the editor's REST views, which are csrf_exempt and leave it to
+    # Django REST Framework (its JavaScript sends the token in a header, which the middleware accepts).
+    guarded_view.csrf_exempt = False
+    return guarded_view
+
+
+def _guarded_pattern(pattern):
+    if pattern.name not in CHECKS:
+        raise ImproperlyConfigured(
+            f"wagtail-localize's URL {pattern.name!r} has no permission check in cms.translation_admin.CHECKS"
+        )
+    check, replacement = CHECKS[pattern.name]
+    view = pattern.callback
+    if replacement is not None:
+        view = replacement.as_view(**getattr(view, "view_initkwargs", {}))
+    return URLPattern(pattern.pattern, guarded(view, check), pattern.default_args, pattern.name)
+
+
+def urls():
+    """wagtail-localize's admin URL patterns (under /admin/localize/), each behind its check."""
+    from wagtail_localize.wagtail_hooks import register_admin_urls
+
+    (localize,) = register_admin_urls()
+    patterns = [_guarded_pattern(pattern) for pattern in localize.url_patterns]
+    return [path(str(localize.pattern), include((patterns, "pacte_localize")))]
+
+
+def check_translation_editor(request, instance):
+    """Before Wagtail's editor of a page or snippet (which Wagtail shows only to those who may edit it):
+    wagtail-localize shows its translation editor instead when the object is a synced translation, with the
+    source's text, and restarts a stopped translation on a button of that editor. Both need the source too."""
+    if not isinstance(instance, TranslatableMixin):
+        return
+    translations = Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id
+    ).select_related("source", "target_locale")
+    restarting = request.method == "POST" and "localize-restart-translation" in request.POST
+    for translation in translations:
+        if (translation.enabled or restarting) and not permissions.user_can_edit_translation(request.user, translation):
+            raise PermissionDenied
