@@ -38,13 +38,20 @@ test: install-dev compilemessages browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # What the browser suite (tests/browser) needs besides Python: Debian's Chromium (Playwright cannot download its own
-# here) and axe-core, pinned, from the npm registry into the git-ignored .cache/.
+# here), a Java runtime for the W3C Nu Html Checker, and axe-core and the checker (vnu-jar), pinned, from the npm
+# registry into the git-ignored .cache/. vnu-jar's install script would download a JRE when none is found: Debian's
+# is installed first and the script is skipped.
 AXE_CORE_VERSION := 4.14.1
 AXE_DIR := .cache/axe
+VNU_VERSION := 26.9.27
+VNU_DIR := .cache/vnu
 browser-deps:
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
 	@grep -qs '"version": "$(AXE_CORE_VERSION)"' $(AXE_DIR)/node_modules/axe-core/package.json || \
 		npm install --silent --no-save --no-audit --no-fund --prefix $(AXE_DIR) axe-core@$(AXE_CORE_VERSION)
+	@grep -qs '"version": "$(VNU_VERSION)"' $(VNU_DIR)/node_modules/vnu-jar/package.json || \
+		npm install --silent --no-save --no-audit --no-fund --ignore-scripts --prefix $(VNU_DIR) vnu-jar@$(VNU_VERSION)
 
 # A benchmark, not a test (never in `make test` or CI): see the README's "Benchmark". DATABASE_URL=postgres://...
 # runs it on PostgreSQL, in a database of its own (<name>_bench).

@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -29,7 +30,10 @@ def language_links(context):
     if isinstance(page, Page) and page.pk:
         translations = navigation.translation_urls(request, page)
     for code, name in settings.LANGUAGES:
-        if isinstance(page, Page) and page.pk:
+        if context.get("not_found"):
+            # A missing page is missing in every language: offer that language's home, and no alternate.
+            url, available = _home_url(request, code, site_chrome_by_lang), False
+        elif isinstance(page, Page) and page.pk:
             url = translations.get(code)
             available = url is not None
             if url is None:
@@ -49,6 +53,35 @@ def _home_url(request, code, memo):
             memo[code] = navigation.get_chrome(request).get("home", {}).get("url", f"/{code}/")
     return memo[code]
 
+
+@register.simple_tag(takes_context=True)
+def aria_current(context, item):
+    """`aria-current` for a main menu entry: "page" on the section's own page, "true" anywhere inside it."""
+    page = context.get("page")
+    path = getattr(page, "path", None) if isinstance(page, Page) else None
+    if not path or not item.get("path"):
+        return ""
+    if path == item["path"]:
+        return mark_safe(' aria-current="page"')
+    if path.startswith(item["path"]):
+        return mark_safe(' aria-current="true"')
+    return ""
+
+
+@register.inclusion_tag("includes/child_pages.html", takes_context=True)
+def child_pages(context):
+    """The page's live, public sub-pages, cached with the navigation."""
+    page = context.get("page")
+    request = context.get("request")
+    children = navigation.child_links(request, page) if isinstance(page, Page) and page.pk else []
+    return {"children": children}
+
+
+@register.simple_tag(takes_context=True)
+def page_tree(context):
+    """The whole public tree of the current page's language, for the site map."""
+    page = context.get("page")
+    return navigation.page_tree(context.get("request"), page.locale_id) if isinstance(page, Page) else []
 
 
 @register.simple_tag
