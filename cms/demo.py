@@ -252,7 +252,7 @@ def _region_pages():
                                body=content["body"])
             region_page.add_child(instance=page)
             page.save_revision().publish()
-            translate(page, "en", content["en"])
+            translate(page, "en", content["en"], publish=True)
 
 
 def _png(label, colour):

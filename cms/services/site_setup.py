@@ -155,7 +155,7 @@ def _complete(page, marker, fields):
             setattr(page, name, value)
     page.save_revision().publish()
     page.refresh_from_db()
-    translate(page, "en", legal_content.EN)
+    translate(page, "en", legal_content.EN, publish=True)
 
 
 def _home(fr):
