@@ -78,6 +78,19 @@ def user_can_assign_role(user, role) -> bool:
     return has_role(user, Role.TRAINER) and role in (Role.COORDINATOR, Role.PARTNER, Role.TRAINER)
 
 
+def user_can_invite(user, role, regions) -> bool:
+    """Create an invited account with `role` in `regions`: the national team anyone; a trainer people with a role
+    they may give, in one or more of their own regions (so that they can still manage them afterwards)."""
+    if is_national(user):
+        return True
+    regions = list(regions)
+    return (
+        user_can_assign_role(user, role)
+        and bool(regions)
+        and all(is_trainer_of_region(user, region) for region in regions)
+    )
+
+
 def user_can_manage_person(user, person) -> bool:
     """Edit an existing account: the national team any; a trainer only people all of whose regions are theirs."""
     if is_national(user):

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from people import permissions
 from people.enums import RegionCode, Role, StructureType
 from people.models import Region, User
-from people.services.invitations import invite
+from people.services.people import create_invited_person
 
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 5000
@@ -411,13 +411,11 @@ def apply_plan(plan: Plan, importer) -> dict:
     transaction commits; people who already had an account are not invited again."""
     for row in plan.rows:
         if row.action == Action.CREATE:
-            values = {"preferred_language": DEFAULT_LANGUAGE, **row.values}
-            person = User(email=row.email, is_active=True, **values)
-            person.set_unusable_password()
-            person.save()
-            if row.region is not None:
-                person.regions.add(row.region)
-            invite(person, invited_by=importer)
+            create_invited_person(
+                {"email": row.email, "preferred_language": DEFAULT_LANGUAGE, **row.values},
+                invited_by=importer,
+                regions=[row.region] if row.region is not None else [],
+            )
         elif row.action == Action.UPDATE:
             person = row.person
             changed = [n for n in PERSON_FIELDS if n in row.values and getattr(person, n) != row.values[n]]

@@ -89,3 +89,18 @@ def test_groups_are_found_by_their_key_not_their_name(people):
     assert set(user.groups.all()) == {trainers, region_group}
     assert Group.objects.filter(name__in=["Regional trainers", "Trainers: bretagne"]).count() == 0
     assert _region_page("bretagne").permissions_for_user(User.objects.get(pk=user.pk)).can_edit()
+
+
+def test_who_may_invite_whom_where(people, region):
+    bretagne, normandie = region("bretagne"), region("normandie")
+    trainer, national = people["trainer_bretagne"], people["national"]
+    assert permissions.user_can_invite(trainer, Role.COORDINATOR, [bretagne])
+    assert permissions.user_can_invite(trainer, Role.TRAINER, [bretagne])
+    assert not permissions.user_can_invite(trainer, Role.COORDINATOR, [normandie])
+    assert not permissions.user_can_invite(trainer, Role.COORDINATOR, [bretagne, normandie])
+    assert not permissions.user_can_invite(trainer, Role.COORDINATOR, [])
+    assert not permissions.user_can_invite(trainer, Role.NATIONAL, [bretagne])
+    assert permissions.user_can_invite(national, Role.NATIONAL, [])
+    assert permissions.user_can_invite(national, Role.COORDINATOR, [normandie])
+    for who in ("coordinator_bretagne", "partner_bretagne"):
+        assert not permissions.user_can_invite(people[who], Role.COORDINATOR, [bretagne])
