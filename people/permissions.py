@@ -71,6 +71,11 @@ def user_can_import_people(user) -> bool:
     return is_national(user) or bool(trainer_region_ids(user))
 
 
+def user_can_view_people_import(user, people_import) -> bool:
+    """An import's progress and outcome (names and e-mail addresses): its importer and the national team."""
+    return is_national(user) or (_authenticated(user) and people_import.importer_id == user.pk)
+
+
 def user_can_assign_role(user, role) -> bool:
     """Trainers may bring in coordinators, partners and fellow trainers; only the national team names national staff."""
     if is_national(user):
