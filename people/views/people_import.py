@@ -15,7 +15,6 @@ from people import permissions
 from people.models import PeopleImport
 from people.services import people_import
 
-
 # How many of the imports a person may see the upload page lists, newest first.
 RECENT_IMPORTS = 5
 
