@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 
 from django.conf import settings
 from django.core import signing
@@ -22,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from people import mail, permissions, tasks
+from people import permissions, tasks
 from people.enums import ImportStatus, RegionCode, Role, StructureType
 from people.models import PeopleImport, Region, User
 from people.services.people import create_invited_person
@@ -465,7 +466,7 @@ def queue_import(importer, text: str, file_name: str) -> PeopleImport:
     job = PeopleImport.objects.create(
         importer=importer, file_name=file_name[:255], content=text, language=translation.get_language()
     )
-    mail.enqueue_on_commit(tasks.run_people_import, job.pk)
+    transaction.on_commit(partial(tasks.run_people_import.enqueue, job.pk))
     return job
 
 
