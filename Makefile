@@ -31,8 +31,9 @@ demo: install compilemessages
 	$(DEV) $(PY) manage.py setup_site
 	$(DEV) $(PY) manage.py load_demo
 
+# PORT reaches the server process too: the links in e-mails point to it (cms.settings.dev).
 run: demo
-	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(DEV) PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-dev compilemessages browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -3,7 +3,6 @@ and language; groups and the administrator flag follow from the role (people.ser
 by hand. People created here choose their password through an invitation, like imported people."""
 
 from django import forms
-from django.db import transaction
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_user_views
 
@@ -39,15 +38,10 @@ class CreateView(wagtail_user_views.CreateView):
     template_name = "wagtailusers/users/create.html"
 
     def save_instance(self):
-        from people.services.invitations import invite
+        from people.services.people import create_invited_person
 
-        with transaction.atomic():
-            user = self.form.save(commit=False)
-            user.set_unusable_password()
-            user.save()
-            self.form.save_m2m()
-            invite(user, invited_by=self.request.user)
-        return user
+        data = self.form.cleaned_data
+        return create_invited_person(data, invited_by=self.request.user, regions=data.get("regions") or ())
 
 
 class UserViewSet(wagtail_user_views.UserViewSet):

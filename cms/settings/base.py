@@ -158,6 +158,8 @@ WAGTAIL_SITE_NAME = "PACTE"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# The admin's "forgotten password" queues the same e-mail as the site's (people.mail), sent by the worker.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "people.forms.AdminPasswordResetForm"
 # People choose their own password through an invitation; administrators never type one.
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -170,7 +172,7 @@ WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
 # never as a copy of the French text. Until then the language switcher leads English readers to the English home.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-# Background work: django-tasks' database backend (run `manage.py db_worker`).
+# Background work: django-tasks' database backend (run `manage.py db_worker`). E-mails go this way (people.mail).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Shared by every worker process of a server: the page cache and the navigation cache (cms.page_cache,

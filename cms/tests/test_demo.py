@@ -55,5 +55,6 @@ def test_production_settings_never_allow_the_demo(monkeypatch):
     import importlib
 
     monkeypatch.setenv("SECRET_KEY", "x" * 60)
+    monkeypatch.setenv("BASE_URL", "https://pacte.example.org")
     production = importlib.import_module("cms.settings.production")
     assert production.PACTE_DEMO_ENABLED is False
