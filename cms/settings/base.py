@@ -56,6 +56,9 @@ MIDDLEWARE = [
     "cms.middleware.AreaCSPMiddleware",
     # Before sessions and authentication: a cached anonymous page costs none of them.
     "cms.page_cache.PageCacheMiddleware",
+    # Inside the page cache, which so stores pages already typeset (once); outside LocaleMiddleware, whose
+    # Content-Language says which pages are French.
+    "cms.middleware.FrenchTypographyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

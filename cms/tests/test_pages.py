@@ -22,7 +22,7 @@ def test_root_redirects_by_accept_language(client):
         ("/en/", "en", "Home"),
         ("/fr/regions/bretagne/", "fr", "Bretagne"),
         ("/en/regions/bretagne/", "en", "Brittany"),
-        ("/fr/accessibilite/", "fr", "Déclaration d'accessibilité"),
+        ("/fr/accessibilite/", "fr", "Déclaration d’accessibilité"),  # typeset: cms.typography
         ("/en/accessibility/", "en", "Accessibility statement"),
     ],
 )

@@ -400,3 +400,15 @@ def test_preview_query_count_does_not_grow_with_rows(client, people, region, dja
     with django_assert_max_num_queries(14) as small:
         _upload(client, HEADER + lines[0] + "\n" + lines[-1] + "\n")
     assert len(small) == len(large)  # the same number with 2 rows as with 300
+
+
+def test_the_import_screens_are_set_in_french_typography(client, people):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(people["national"])
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(people["national"])
+    html = client.get("/admin/people/import/").content.decode()
+    assert "Colonnes (dans n’importe quel ordre, en-têtes en français ou en anglais)\u00a0: prénom" in html
+    assert "n&#x27;importe" not in html and "n'importe" not in html
