@@ -140,6 +140,8 @@ LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
+# British dates in English (cms/formats/en); Django's own French formats already write "15 septembre 2026".
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

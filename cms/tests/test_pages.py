@@ -104,3 +104,15 @@ def test_region_page_shows_a_renamed_person_at_once(client, people):
     client.logout()
     html = client.get("/fr/regions/bretagne/").content.decode()
     assert "Gwenola Le Bras" in html
+
+
+def test_the_audit_date_is_written_the_french_way_and_the_british_way(client):
+    import datetime
+
+    from cms.models import AccessibilityStatementPage
+
+    for page in AccessibilityStatementPage.objects.all():
+        page.audit_date = datetime.date(2026, 9, 15)
+        page.save_revision().publish()
+    assert "Audit réalisé le 15 septembre 2026." in client.get("/fr/accessibilite/").content.decode()
+    assert "Audit carried out on 15 September 2026." in client.get("/en/accessibility/").content.decode()
