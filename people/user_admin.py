@@ -7,6 +7,7 @@ from django.db import transaction
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_user_views
 
+from people.collation import french_order, sort_key
 from people.models import Region
 
 PACTE_FIELDS = ["role", "regions", "preferred_language", "structure_type", "structure_name", "structure_town"]
@@ -20,7 +21,8 @@ class _PacteFieldsMixin:
             self.fields.pop(name, None)
         self.fields["regions"].queryset = Region.objects.all()
         self.fields["regions"].widget = forms.CheckboxSelectMultiple()
-        self.fields["regions"].widget.choices = self.fields["regions"].choices
+        # In the reader's order: "French Guiana" under F in English, Île-de-France after Hauts-de-France in French.
+        self.fields["regions"].widget.choices = sorted(self.fields["regions"].choices, key=lambda c: sort_key(c[1]))
 
 
 class PacteUserCreationForm(_PacteFieldsMixin, UserCreationForm):
@@ -50,7 +52,21 @@ class CreateView(wagtail_user_views.CreateView):
         return user
 
 
+class IndexView(wagtail_user_views.IndexView):
+    def order_queryset(self, queryset):
+        # By name in French order (people.collation), not by code point: Élodie beside Eric, not after Zoé.
+        if self.ordering in ("name", "-name"):
+            descending = self.ordering == "-name"
+            return queryset.order_by(
+                french_order("last_name", descending), french_order("first_name", descending), "pk"
+            )
+        return super().order_queryset(queryset)
+
+
 class UserViewSet(wagtail_user_views.UserViewSet):
+    # People are looked for by name.
+    ordering = "name"
+    index_view_class = IndexView
     add_view_class = CreateView
 
     def get_form_class(self, for_update=False):

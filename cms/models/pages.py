@@ -10,6 +10,7 @@ from wagtail.search import index
 from cms import cache, routing
 from cms.blocks import BodyBlock
 from people import permissions
+from people.collation import sort_key
 from people.enums import Role
 from people.models import User
 
@@ -81,7 +82,7 @@ class RegionIndexPage(BasePage):
 
     def _region_links(self, site):
         regions = list(RegionPage.objects.child_of(self).live().public().select_related("region"))
-        regions.sort(key=lambda p: str(p.region.name))
+        regions.sort(key=lambda p: sort_key(p.region.name))
         return [{"title": p.title, "url": p.get_url(current_site=site)} for p in regions]
 
 

@@ -1,3 +1,4 @@
+import re
 from html import escape
 
 import pytest
@@ -104,6 +105,16 @@ def test_region_page_shows_a_renamed_person_at_once(client, people):
     client.logout()
     html = client.get("/fr/regions/bretagne/").content.decode()
     assert "Gwenola Le Bras" in html
+
+
+def test_the_region_index_lists_regions_in_french_order(client):
+    from people.collation import sort_key
+
+    html = client.get("/fr/regions/").content.decode()
+    listed = re.findall(r'<li><a href="/fr/regions/[^"]+/">([^<]+)</a></li>', html)
+    assert len(listed) == 18
+    assert listed == sorted(listed, key=sort_key)
+    assert listed.index("Hauts-de-France") + 1 == listed.index("Île-de-France") == listed.index("La Réunion") - 1
 
 
 def test_the_audit_date_is_written_the_french_way_and_the_british_way(client):
