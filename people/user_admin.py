@@ -4,11 +4,23 @@ by hand. People created here choose their password through an invitation, like i
 
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_user_views
 
 from people.collation import french_order, sort_key
 from people.models import Region
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's admin login form, whose password field has no label: Django then shows its name, "Password",
+    untranslated. settings.WAGTAILADMIN_USER_LOGIN_FORM."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")
+
 
 PACTE_FIELDS = ["role", "regions", "preferred_language", "structure_type", "structure_name", "structure_town"]
 
