@@ -10,6 +10,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_user_views
 
 from people.collation import french_order, sort_key
+from people.forms import require_names
 from people.models import Region
 
 
@@ -35,6 +36,7 @@ class _PacteFieldsMixin:
         self.fields["regions"].widget = forms.CheckboxSelectMultiple()
         # In the reader's order: "French Guiana" under F in English, Île-de-France after Hauts-de-France in French.
         self.fields["regions"].widget.choices = sorted(self.fields["regions"].choices, key=lambda c: sort_key(c[1]))
+        require_names(self.fields)
 
 
 class PacteUserCreationForm(_PacteFieldsMixin, UserCreationForm):

@@ -45,6 +45,20 @@ def test_trainer_cannot_manage_accounts_in_admin(client, people):
     assert client.get("/admin/users/new/").status_code in (302, 403)
 
 
+def test_names_in_the_admin_are_required_and_trimmed(client, people):
+    client.force_login(people["national"])
+    bretagne = Region.objects.get(code="bretagne")
+    fields = {"email": "rose@example.org", "role": "coordinator", "regions": [bretagne.pk], "preferred_language": "fr"}
+    response = client.post("/admin/users/new/", {**fields, "first_name": " ", "last_name": "   "})
+    assert response.status_code == 200
+    assert "Indiquez un prénom" in response.content.decode()
+    assert not User.objects.filter(email="rose@example.org").exists()
+    response = client.post("/admin/users/new/", {**fields, "first_name": " Rose ", "last_name": "Le Bihan  "})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    person = User.objects.get(email="rose@example.org")
+    assert (person.first_name, person.last_name) == ("Rose", "Le Bihan")
+
+
 def test_the_admin_lists_people_by_name_in_french_order(client, people):
     from people.tests.factories import UserFactory
 
