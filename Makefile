@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
 
-.PHONY: run test install install-dev messages compilemessages demo bench clean browser-deps
+.PHONY: run test install install-dev messages compilemessages demo bench clean browser-deps fonts
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -26,7 +26,11 @@ compilemessages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
 	$(DEV) $(PY) manage.py compilemessages --ignore=.venv -v 0
 
-demo: install compilemessages
+# The demo's partner logos are drawn in DejaVu Sans, which has every accent (cms/demo.py).
+fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf || { apt-get update -qq && apt-get install -y -qq fonts-dejavu-core >/dev/null; }
+
+demo: install compilemessages fonts
 	$(DEV) $(PY) manage.py migrate --no-input -v 0
 	$(DEV) $(PY) manage.py setup_site
 	$(DEV) $(PY) manage.py load_demo
@@ -35,7 +39,7 @@ demo: install compilemessages
 run: demo
 	$(DEV) PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install-dev compilemessages browser-deps
+test: install-dev compilemessages browser-deps fonts
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # What the browser suite (tests/browser) needs besides Python: Debian's Chromium (Playwright cannot download its own
@@ -56,7 +60,7 @@ browser-deps:
 
 # A benchmark, not a test (never in `make test` or CI): see the README's "Benchmark". DATABASE_URL=postgres://...
 # runs it on PostgreSQL, in a database of its own (<name>_bench).
-bench: install-dev compilemessages
+bench: install-dev compilemessages fonts
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(PY) -m bench.run
 

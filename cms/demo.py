@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
@@ -255,11 +255,25 @@ def _region_pages():
             translate(page, "en", content["en"], publish=True)
 
 
-def _png(label, colour):
-    image = PILImage.new("RGB", (360, 120), "white")
+# A TrueType font with every accent: Pillow's built-in font has none ("AVEC Santé" came out "AVEC Sant▯"). Debian's
+# fonts-dejavu-core, which `make run` and `make test` install when it is missing.
+LOGO_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def _png(label, colour, size=(360, 120)):
+    image = PILImage.new("RGB", size, "white")
     draw = ImageDraw.Draw(image)
-    draw.rectangle([0, 0, 359, 119], outline=colour, width=6)
-    draw.text((24, 48), label, fill=colour, font_size=36)
+    draw.rectangle([0, 0, size[0] - 1, size[1] - 1], outline=colour, width=6)
+    for font_size in range(40, 9, -2):  # the largest that fits
+        try:
+            font = ImageFont.truetype(LOGO_FONT, font_size)
+        except OSError as error:
+            raise RuntimeError(f"The demo logos need {LOGO_FONT} (Debian package fonts-dejavu-core).") from error
+        left, top, right, bottom = draw.textbbox((0, 0), label, font=font)
+        if right - left <= size[0] - 40:
+            break
+    draw.text(((size[0] - (right - left)) / 2 - left, (size[1] - (bottom - top)) / 2 - top), label, fill=colour,
+              font=font)
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()

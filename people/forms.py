@@ -9,6 +9,18 @@ from people.models import User
 from people.services import accounts
 
 GENERIC_LOGIN_ERROR = _("The email address or the password is incorrect.")
+NAME_REQUIRED = {
+    "first_name": _("Enter a first name: spaces alone are not a name."),
+    "last_name": _("Enter a last name: spaces alone are not a name."),
+}
+
+
+def require_names(fields):
+    """First and last names are required, without their surrounding spaces, in every form that edits a person."""
+    for name, message in NAME_REQUIRED.items():
+        fields[name].required = True
+        fields[name].strip = True
+        fields[name].error_messages["required"] = message
 
 
 def _email_input():
@@ -55,6 +67,10 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
 
 
 class ProfileForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require_names(self.fields)
+
     class Meta:
         model = User
         fields = list(accounts.PROFILE_FIELDS)

@@ -3,11 +3,11 @@ import hashlib
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from people import permissions
+from people.collation import french_order
 from people.enums import ImportStatus, RegionCode, Role, StructureType
 
 
@@ -115,7 +115,7 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = [Lower("last_name"), Lower("first_name")]
+        ordering = [french_order("last_name"), french_order("first_name")]
 
     def __str__(self):
         return self.get_full_name() or self.email

@@ -26,7 +26,7 @@ HOME = {
     "title": "Accueil",
     "slug": "accueil",
     "intro": (
-        "La plateforme collaborative des coordonnateurs et coordinatrices d'équipes de soins primaires "
+        "La plateforme collaborative des coordonnateurs et coordonnatrices d'équipes de soins primaires "
         "engagés dans le programme PACTE : modules d'e-learning, fiches techniques, outils, forums et séminaires."
     ),
 }

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import pgettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -57,6 +58,9 @@ MIDDLEWARE = [
     "cms.middleware.AreaCSPMiddleware",
     # Before sessions and authentication: a cached anonymous page costs none of them.
     "cms.page_cache.PageCacheMiddleware",
+    # Inside the page cache, which so stores pages already typeset (once); outside LocaleMiddleware, whose
+    # Content-Language says which pages are French.
+    "cms.middleware.FrenchTypographyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -136,8 +140,14 @@ AXES_VERBOSE = False
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Named in the admin's language ("Publier en anglais"); LANGUAGES keeps each language's own name for the switcher.
+WAGTAIL_CONTENT_LANGUAGES = [
+    ("fr", pgettext_lazy("content language", "French")),
+    ("en", pgettext_lazy("content language", "English")),
+]
 LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
+# British dates in English (cms/formats/en); Django's own French formats already write "15 septembre 2026".
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -162,8 +172,12 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "people.forms.AdminPasswordResetForm"
 # People choose their own password through an invitation; administrators never type one.
 WAGTAILUSERS_PASSWORD_ENABLED = False
+# The admin's login form with its password field labelled in the admin's language.
+WAGTAILADMIN_USER_LOGIN_FORM = "people.user_admin.AdminLoginForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Page addresses in ASCII: /fr/equipe-de-soins/, not /fr/%C3%A9quipe-de-soins/ once copied into an e-mail.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "odp", "xlsx", "ods", "txt", "zip"]

@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from cms import navigation
+from cms import navigation, typography
 
 register = template.Library()
 
@@ -114,3 +114,28 @@ def can_access_admin(user):
     from cms import permissions
 
     return permissions.user_can_access_admin(user)
+
+
+@register.tag
+def typeset(parser, token):
+    """`{% typeset "html" %}…{% endtypeset %}` (or "text"): French typography (cms.typography) on what the block
+    renders, when the active language is French. For e-mails; pages get it from FrenchTypographyMiddleware."""
+    bits = token.split_contents()
+    kind = bits[1].strip("\"'") if len(bits) > 1 else "html"
+    if len(bits) > 2 or kind not in ("html", "text"):
+        raise template.TemplateSyntaxError('Use {% typeset "html" %} or {% typeset "text" %}.')
+    nodelist = parser.parse(("endtypeset",))
+    parser.delete_first_token()
+    return TypesetNode(nodelist, typography.typeset_html if kind == "html" else typography.typeset_text)
+
+
+class TypesetNode(template.Node):
+    def __init__(self, nodelist, typeset):
+        self.nodelist = nodelist
+        self.typeset = typeset
+
+    def render(self, context):
+        output = self.nodelist.render(context)
+        if (get_language() or "").split("-")[0] == "fr":
+            return self.typeset(output)
+        return output

@@ -19,6 +19,8 @@ ROWS = [
     row(url("people_import"),                         None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
     row(url("people_import_example"),                 None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
     row("/admin/users/new/",                          None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),  # trainers invite by CSV import
+    row("/admin/users/",                              None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),  # by name, in French order
+    row("/admin/users/results/",                      None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),
     row(url("people_import_confirm"),                 None,   LOGIN,    LOGIN,     LOGIN,   405,     405),  # POST only
     # An import's page: its importer (here the Bretagne trainer) and the national team, nobody else
     row("/admin/people/import/{own_import}/",         None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),

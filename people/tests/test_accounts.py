@@ -276,3 +276,19 @@ def test_profile_errors_are_tied_to_their_field(client, people):
     html = response.content.decode()
     assert 'aria-invalid="true"' in html and 'aria-describedby="id_preferred_language_error"' in html
     assert User.objects.get(pk=people["coordinator_bretagne"].pk).first_name != "Zoé"
+
+
+def test_profile_names_are_required_and_trimmed(client, people):
+    person = people["coordinator_bretagne"]
+    client.force_login(person)
+    fields = {"preferred_language": "fr", "structure_type": "msp", "structure_name": "MSP", "structure_town": "Redon"}
+    response = client.post("/fr/accounts/profile/", {**fields, "first_name": "   ", "last_name": "\t "})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Indiquez un prénom" in html and "Indiquez un nom" in html
+    person.refresh_from_db()
+    assert person.first_name.strip() and person.last_name.strip()
+    response = client.post("/fr/accounts/profile/", {**fields, "first_name": "  Aël ", "last_name": " Le Goff  "})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert (person.first_name, person.last_name) == ("Aël", "Le Goff")

@@ -556,3 +556,15 @@ def test_refused_rows_keep_their_region_and_role_in_the_preview(client, people):
     assert _cells(html, "bob@example.org")[3:5] == ["Brittany", "National team"]
     assert _cells(html, "lea@example.org")[3:5] == ["Atlantide", "astronaut"]
     assert "You may not manage people in Normandy." in _cells(html, "ana@example.org")[5]
+
+
+def test_the_import_screens_are_set_in_french_typography(client, people):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(people["national"])
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(people["national"])
+    html = client.get("/admin/people/import/").content.decode()
+    assert "Colonnes (dans n’importe quel ordre, en-têtes en français ou en anglais)\u00a0: prénom" in html
+    assert "n&#x27;importe" not in html and "n'importe" not in html
