@@ -1,6 +1,6 @@
-"""Keep what is derived in step with what it derives from."""
+"""Keep what is derived in step with what it derives from. Cache refreshes wait for the commit (cms.cache)."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -37,16 +37,41 @@ def _settings_changed(sender, **kwargs):
     cache.invalidate()
 
 
+# What region pages show of a person: a change elsewhere (a login, a password, a language) refreshes nothing.
+SHOWN_PERSON_FIELDS = frozenset(
+    {"first_name", "last_name", "role", "is_active", "structure_type", "structure_name", "structure_town"}
+)
+
+
+def _refresh_people(region_ids):
+    for region_id in set(region_ids):
+        cache.invalidate(cache.people_scope(region_id))
+
+
 @receiver(post_save, sender=User)
-@receiver(post_delete, sender=User)
+def _person_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    # Region pages list their people (cms.page_cache keeps them per region): only that person's regions refresh.
+    if raw or (update_fields is not None and not SHOWN_PERSON_FIELDS & set(update_fields)):
+        return
+    _refresh_people(instance.regions.values_list("pk", flat=True))
+
+
+@receiver(pre_delete, sender=User)
+def _person_deleted(sender, instance, **kwargs):
+    # Before the deletion takes the person's regions with it; the refresh itself waits for the commit.
+    _refresh_people(instance.regions.values_list("pk", flat=True))
+
+
 @receiver(m2m_changed, sender=User.regions.through)
-def _people_changed(sender, raw=False, update_fields=None, action=None, **kwargs):
-    # Region pages list their trainers and partners: cached pages (cms.page_cache) must show the change.
-    if raw or action not in (None, "post_add", "post_remove", "post_clear"):
+def _person_regions_changed(sender, instance, action, reverse, pk_set=None, **kwargs):
+    if action not in ("post_add", "post_remove", "pre_clear"):
         return
-    if update_fields and set(update_fields) <= {"last_login", "password"}:
-        return
-    cache.invalidate()
+    if reverse:
+        _refresh_people([instance.pk])
+    elif action == "pre_clear":
+        _refresh_people(instance.regions.values_list("pk", flat=True))
+    else:
+        _refresh_people(pk_set or ())
 
 
 @receiver(post_save, sender=RegionPage)
