@@ -2,11 +2,15 @@
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from cms import cache
 from cms.models import PartnerLogo, RegionPage, SiteSettings
-from cms.services.access import grant_pages
+from cms.services.access import CHOOSE_MEDIA, MANAGE_MEDIA, grant_media, grant_pages
+from cms.services.collections import national_collection, region_collection
+from people.enums import Role
 from people.models import User
 from people.services.roles import ensure_region_group, group_created
 
@@ -34,6 +38,26 @@ def _page_deleted(sender, instance, **kwargs):
 @receiver(post_save, sender=PartnerLogo)
 @receiver(post_delete, sender=PartnerLogo)
 def _settings_changed(sender, **kwargs):
+    cache.invalidate()
+
+
+# Saves that change nothing a page shows: Wagtail records a file's size and hash the first time it needs them.
+_FILE_BOOKKEEPING = frozenset({"file_size", "file_hash"})
+
+
+@receiver(post_save, sender=get_image_model())
+@receiver(post_save, sender=get_document_model())
+def _media_saved(sender, created, raw=False, update_fields=None, **kwargs):
+    """A replaced, renamed or moved image or document refreshes every page (partner logos are on all of them, and
+    renditions are in the cached navigation). A new one is shown nowhere yet."""
+    if created or raw or (update_fields is not None and set(update_fields) <= _FILE_BOOKKEEPING):
+        return
+    cache.invalidate()
+
+
+@receiver(post_delete, sender=get_image_model())
+@receiver(post_delete, sender=get_document_model())
+def _media_deleted(sender, **kwargs):
     cache.invalidate()
 
 
@@ -86,3 +110,13 @@ def _grant_region_pages(sender, group, region, **kwargs):
     """A region's trainers edit its pages, in every language, and what lies beneath them."""
     if region is not None:
         grant_pages(group, region.pages.all())
+
+
+@receiver(group_created)
+def _grant_collections(sender, group, region, role, **kwargs):
+    """A region's trainers manage the images and documents of their region's collection; every trainer chooses
+    from the national collection, which only the national team changes."""
+    if region is not None:
+        grant_media(group, region_collection(region), MANAGE_MEDIA)
+    elif role == Role.TRAINER:
+        grant_media(group, national_collection(), CHOOSE_MEDIA)

@@ -1,8 +1,10 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
-from wagtail.models import PageViewRestriction
+from django.urls import reverse
+from wagtail.models import PageViewRestriction, Site
 
 from cms.models import HomePage, RegionPage
 from cms.page_cache import HEADER
@@ -200,3 +202,33 @@ def test_a_person_moving_region_refreshes_both_regions(client, people, region, c
         coordinator.delete()
     assert client.get("/fr/regions/bretagne/")[HEADER] == "miss"
     assert client.get("/fr/regions/normandie/")[HEADER] == "hit"
+
+
+def test_a_replaced_logo_shows_at_once_on_cached_pages(client, people, commit):
+    from cms.models import SiteSettings
+    from cms.services.collections import national_collection
+    from cms.tests.test_collections import make_image, png
+
+    image = make_image("Logo EHESP", national_collection())
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.partner_logos.create(name="EHESP", image=image)
+    with commit():
+        settings.save()
+    old = image.get_rendition("max-200x80").url
+    assert old in client.get("/fr/").content.decode()
+    assert client.get("/fr/")[HEADER] == "hit"
+    admin = Client()
+    admin.force_login(people["national"])
+    with commit():
+        response = admin.post(reverse("wagtailimages:edit", args=[image.pk]), {
+            "title": "Logo EHESP", "collection": image.collection_id,
+            "file": ContentFile(png("blue"), name="logo-ehesp-2026.png"),
+        })
+    assert response.status_code == 302 and response["Location"] != "/admin/"
+    image.refresh_from_db()
+    new = image.get_rendition("max-200x80").url
+    assert "logo-ehesp-2026" in new
+    for url in ("/fr/", "/en/regions/bretagne/"):
+        response = client.get(url)
+        assert response[HEADER] == "miss"
+        assert new in response.content.decode() and old not in response.content.decode()
