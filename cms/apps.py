@@ -10,3 +10,6 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .csv import protect_wagtail_exports
+
+        protect_wagtail_exports()

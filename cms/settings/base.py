@@ -224,6 +224,8 @@ PACTE_INVITATION_DAYS = int(os.environ.get("PACTE_INVITATION_DAYS", "14"))
 PACTE_DEMO_PASSWORD = "pacte-demo"
 # Demo accounts and content may only be loaded where this is True (never in production).
 PACTE_DEMO_ENABLED = False
+# The platform's CSV writer (formula cells neutralised), for the apps that cms builds on and so cannot import it.
+PACTE_CSV_WRITER = "cms.csv.writer"
 
 LOGGING = {
     "version": 1,

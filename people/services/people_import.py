@@ -21,7 +21,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from people import permissions
+from people import conf, permissions
 from people.enums import RegionCode, Role, StructureType
 from people.models import Region, User
 from people.services.invitations import invite
@@ -485,7 +485,7 @@ def example_csv(importer) -> str:
          "partenaire" if french else "partner", "", "ARS", "Rennes", "en"],
     ]
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = conf.csv_writer()(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows([[str(cell) for cell in person] for person in people])
     return out.getvalue()
