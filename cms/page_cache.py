@@ -25,6 +25,8 @@ from cms import cache as pacte_cache
 QUERY_PARAMETERS = frozenset()
 HEADER = "X-Page-Cache"
 TIMEOUT = 60 * 60
+# Part of every key: bumped when the stored entry changes shape, so that a deploy never reads the old shape.
+ENTRY_FORMAT = 2
 _PAGE_ATTR = "_pacte_served_page"
 _UNCACHEABLE_CONTROL = {"private", "no-cache", "no-store"}
 
@@ -73,7 +75,7 @@ class PageCacheMiddleware:
             return None
         query = request.GET.urlencode() if request.GET else ""
         scheme = "https" if request.is_secure() else "http"
-        return f"pacte:page:{pacte_cache.version(request)}:{scheme}:{host}:{request.path}?{query}"
+        return f"pacte:page{ENTRY_FORMAT}:{pacte_cache.version(request)}:{scheme}:{host}:{request.path}?{query}"
 
     @staticmethod
     def _storable(request, response):

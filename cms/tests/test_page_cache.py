@@ -232,3 +232,16 @@ def test_a_replaced_logo_shows_at_once_on_cached_pages(client, people, commit):
         response = client.get(url)
         assert response[HEADER] == "miss"
         assert new in response.content.decode() and old not in response.content.decode()
+
+
+def test_pages_cached_by_the_previous_release_are_not_read(client):
+    # A deploy keeps the cache: entries of the shape before scoped versions (status, headers, content) must not
+    # be unpacked as the new shape.
+    from django.core.cache import cache
+
+    from cms import cache as pacte_cache
+
+    cache.set(f"pacte:page:{pacte_cache.version()}:http:testserver:/fr/?", (200, [], b"old"), 60)
+    response = client.get("/fr/")
+    assert response.status_code == 200
+    assert response.content != b"old"
