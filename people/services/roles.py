@@ -7,6 +7,7 @@ then (see cms.signals), so this module knows nothing of pages or collections."""
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.dispatch import Signal
+
 from people.enums import Role
 from people.models import GroupKey
 
