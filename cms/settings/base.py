@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .client_address import axes_client_address
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -130,6 +132,17 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 # Renders AXES_LOCKOUT_TEMPLATE with the wait in minutes.
 AXES_LOCKOUT_CALLABLE = "people.views.accounts.locked_out"
 AXES_VERBOSE = False
+# The address half of the lockout key. Behind the production reverse proxy every request comes from the proxy's
+# address, so axes must read X-Forwarded-For, but only the entries the trusted proxies wrote (see
+# cms/settings/client_address.py). PACTE_TRUSTED_PROXIES: how many reverse proxies stand in front of Django
+# (1 behind one nginx); 0, the default, ignores X-Forwarded-For and counts REMOTE_ADDR.
+PACTE_TRUSTED_PROXIES = int(os.environ.get("PACTE_TRUSTED_PROXIES", "0"))
+_client_address = axes_client_address(PACTE_TRUSTED_PROXIES)
+AXES_IPWARE_PROXY_COUNT = _client_address["AXES_IPWARE_PROXY_COUNT"]
+AXES_IPWARE_META_PRECEDENCE_ORDER = _client_address["AXES_IPWARE_META_PRECEDENCE_ORDER"]
+# Count from the right and skip what lies to the left of the client (forged entries), rather than refuse the
+# whole header: refused headers would all fall back to the proxy's one address, shared again.
+IPWARE_STRICT = False
 
 # Languages: French is the source, English the translation.
 LANGUAGE_CODE = "fr"
