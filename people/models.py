@@ -2,6 +2,7 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -92,11 +93,14 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
         return self.get(email__iexact=username)
 
 
+EMAIL_TAKEN = _("This email address is already the login of another account.")
+
+
 class User(AbstractUser):
     """A person on the platform. The email address is the login."""
 
     username = None
-    email = models.EmailField(_("email address"), unique=True)
+    email = models.EmailField(_("email address"), unique=True, error_messages={"unique": EMAIL_TAKEN})
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="fr"
     )
@@ -116,9 +120,35 @@ class User(AbstractUser):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = [Lower("last_name"), Lower("first_name")]
+        constraints = [
+            # People log in with their e-mail in any case: two accounts may not differ only by case. save()
+            # lower-cases too, but only the database sees every write (update(), raw SQL, a race).
+            models.UniqueConstraint(
+                Lower("email"),
+                name="people_user_email_lower_unique",
+                violation_error_code="email_taken",
+                violation_error_message=EMAIL_TAKEN,
+            ),
+        ]
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def validate_unique(self, exclude=None):
+        # The case-insensitive constraint checks the e-mail (validate_constraints); the column's exact check
+        # would only say the same thing a second time.
+        super().validate_unique(exclude={*(exclude or ()), "email"})
+
+    def validate_constraints(self, exclude=None):
+        # Django reports a constraint on an expression as a form-wide error: put it beside the e-mail field.
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict({})
+            for item in errors.pop(NON_FIELD_ERRORS, []):
+                field = "email" if getattr(item, "code", None) == "email_taken" else NON_FIELD_ERRORS
+                errors.setdefault(field, []).append(item)
+            raise ValidationError(errors) from None
 
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()

@@ -93,6 +93,12 @@ def user_can_manage_person(user, person) -> bool:
     return bool(person_regions) and person_regions <= trainer_region_ids(user)
 
 
+def user_can_change_login_email(user, person) -> bool:
+    """A login e-mail is changed by the national team only, their own included: it is how the programme reaches
+    a person, and a trainer changing theirs could take over an address."""
+    return is_national(user)
+
+
 def user_can_view_region_members(user, region) -> bool:
     """The list of a region's coordinators is for the region's own members and the national team."""
     return is_national(user) or is_member_of_region(user, region)

@@ -4,15 +4,21 @@ by hand. People created here choose their password through an invitation, like i
 
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_user_views
 
-from people.models import Region
+from people import permissions
+from people.models import EMAIL_TAKEN, Region, User
 
 PACTE_FIELDS = ["role", "regions", "preferred_language", "structure_type", "structure_name", "structure_town"]
 
 
 class _PacteFieldsMixin:
+    # Wagtail's own exact-match check speaks of a "username"; the e-mail is the login here.
+    error_messages = {**UserCreationForm.error_messages, "duplicate_username": EMAIL_TAKEN}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Derived from the role: see people.services.roles.sync_access.
@@ -55,3 +61,22 @@ class UserViewSet(wagtail_user_views.UserViewSet):
 
     def get_form_class(self, for_update=False):
         return PacteUserEditForm if for_update else PacteUserCreationForm
+
+
+class LoginEmailForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["email"]
+
+
+class LoginEmailSettingsPanel(BaseSettingsPanel):
+    """The login e-mail in the admin's account settings, for the national team only: Wagtail's own name and e-mail
+    panel is left without its e-mail field (WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False)."""
+
+    name = "login_email"
+    title = _("Login email address")
+    order = 110
+    form_class = LoginEmailForm
+
+    def is_active(self):
+        return permissions.user_can_change_login_email(self.user, self.user)

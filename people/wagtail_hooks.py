@@ -27,3 +27,10 @@ def register_people_import_menu_item():
     return PeopleImportMenuItem(
         _("Import people"), reverse_lazy("people_import"), name="people-import", icon_name="group", order=900
     )
+
+
+@hooks.register("register_account_settings_panel")
+def register_login_email_panel(request, user, profile):
+    from people.user_admin import LoginEmailSettingsPanel
+
+    return LoginEmailSettingsPanel(request, user, profile)

@@ -170,6 +170,9 @@ WAGTAIL_SITE_NAME = "PACTE"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# The login e-mail is not in Wagtail's own account settings: only the national team changes it
+# (people.user_admin.LoginEmailSettingsPanel, and the Users screens).
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # People choose their own password through an invitation; administrators never type one.
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
