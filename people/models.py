@@ -2,6 +2,7 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -168,7 +169,7 @@ def hash_token(token: str) -> str:
 
 class InvitationQuerySet(models.QuerySet):
     def pending(self):
-        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+        return self.filter(used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
 
     def for_token(self, token: str):
         return self.filter(token_hash=hash_token(token))
@@ -185,6 +186,8 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("sent at"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires at"))
     used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    # Set when the person's access ended before they accepted (people.services.lifecycle).
+    revoked_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 
@@ -198,7 +201,7 @@ class Invitation(models.Model):
 
     @property
     def is_usable(self):
-        return self.used_at is None and self.expires_at > timezone.now()
+        return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()
 
 
 class GroupKey(models.Model):
@@ -216,3 +219,25 @@ class GroupKey(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class UserSession(AbstractBaseSession):
+    """Django's database session, with the person it belongs to (SESSION_ENGINE = "people.sessions"), so that
+    ending someone's sessions is one indexed DELETE rather than decoding every session in the table."""
+
+    # No database constraint: a request still holding the session of a person deleted meanwhile must be able to
+    # save it. Deleting a person deletes their sessions all the same (Django's cascade).
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, db_constraint=False, related_name="+",
+        verbose_name=_("person"),
+    )
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    @classmethod
+    def get_session_store_class(cls):
+        from people.sessions import SessionStore
+
+        return SessionStore

@@ -11,12 +11,25 @@ def _authenticated(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
+REGIONAL_ROLES = (Role.COORDINATOR, Role.TRAINER, Role.PARTNER)
+
+
 def has_role(user, role) -> bool:
     return _authenticated(user) and user.role == role
 
 
 def is_national(user) -> bool:
     return _authenticated(user) and (user.is_superuser or user.role == Role.NATIONAL)
+
+
+def account_is_open(person) -> bool:
+    """May `person` come in at all: an active account, and a region when their role is a regional one. When this
+    turns false their sessions and invitations end (people.services.lifecycle)."""
+    if not person.is_active:
+        return False
+    if person.is_superuser or person.role not in REGIONAL_ROLES:
+        return True
+    return person.regions.exists()
 
 
 def region_ids(user) -> set:

@@ -34,3 +34,13 @@ def register_login_email_panel(request, user, profile):
     from people.user_admin import LoginEmailSettingsPanel
 
     return LoginEmailSettingsPanel(request, user, profile)
+
+
+@hooks.register("after_bulk_action")
+def end_access_after_bulk_deactivation(request, action_type, objects, action_class_instance):
+    # Wagtail's "Set active state" writes with queryset.update(): no post_save, so people.signals never hears of it.
+    from people.models import User
+    from people.services import lifecycle
+
+    if action_type == "set_active_state" and issubclass(action_class_instance.model, User):
+        lifecycle.end_access_on_commit(obj.pk for obj in objects)

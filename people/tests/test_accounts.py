@@ -2,10 +2,9 @@ import re
 
 import pytest
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.core import mail
 
-from people.models import Invitation, User
+from people.models import Invitation, User, UserSession
 from people.services.invitations import invite
 from people.tests.factories import PASSWORD, UserFactory
 
@@ -97,10 +96,10 @@ def test_logout_is_post_only_and_ends_the_session_server_side(client, people):
     client.force_login(people["coordinator_bretagne"])
     key = client.session.session_key
     assert client.get("/fr/accounts/logout/").status_code == 405
-    assert Session.objects.filter(session_key=key).exists()
+    assert UserSession.objects.filter(session_key=key).exists()
     response = client.post("/fr/accounts/logout/")
     assert response.status_code == 302
-    assert not Session.objects.filter(session_key=key).exists()
+    assert not UserSession.objects.filter(session_key=key).exists()
     assert client.get("/fr/accounts/profile/").status_code == 302
 
 

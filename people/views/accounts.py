@@ -120,6 +120,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
+    def get_user(self, uidb64):
+        # A link sent before the account was closed is as dead as the account ("this link is not valid").
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
 
 @never_cache
 @login_required
@@ -140,7 +145,8 @@ def profile(request):
 def _invitation_problem(request, token, error):
     # A link we once issued (used or expired) is gone for good: 410. One we never issued: 404.
     status = 410 if Invitation.objects.for_token(token).exists() else 404
-    return render(request, "accounts/invitation_invalid.html", {"message": str(error)}, status=status)
+    context = {"message": str(error), "closed": error.reason == "closed"}
+    return render(request, "accounts/invitation_invalid.html", context, status=status)
 
 
 @sensitive_post_parameters()
