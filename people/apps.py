@@ -10,7 +10,7 @@ class PeopleConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals, space_sections  # noqa: F401
 
 
 class PacteUsersAppConfig(WagtailUsersAppConfig):

@@ -117,7 +117,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Database sessions that know whose they are: closing an account ends its sessions (people.services.lifecycle).
 SESSION_ENGINE = "people.sessions"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "accounts:space"
 LOGOUT_REDIRECT_URL = "/"
 # Password reset links: one day.
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24

@@ -7,6 +7,7 @@ ROWS = [
     #   URL                                          region  anonymous coordinator partner  trainer  national
     row(url("accounts:login"),                        None,   OK),
     row(url("accounts:logout"),                       None,   405),  # POST only
+    row(url("accounts:space"),                        None,   LOGIN,    OK,        OK,      OK,      OK),
     row(url("accounts:profile"),                      None,   LOGIN,    OK,        OK,      OK,      OK),
     row(url("accounts:password_change"),              None,   LOGIN,    OK,        OK,      OK,      OK),
     row(url("accounts:password_change_done"),         None,   LOGIN,    OK,        OK,      OK,      OK),
