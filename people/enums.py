@@ -9,6 +9,16 @@ class Role(models.TextChoices):
     NATIONAL = "national", _("National team")
 
 
+class AccountStatus(models.TextChoices):
+    """Where a person's account stands (people.models.UserQuerySet.with_invitation_status)."""
+
+    JOINED = "joined", _("Joined")
+    INVITED = "invited", _("Invitation pending")
+    NOT_ACCEPTED = "not_accepted", _("Invitation expired or withdrawn")
+    NOT_INVITED = "not_invited", _("Not invited yet")
+    CLOSED = "closed", _("Account closed")
+
+
 class StructureType(models.TextChoices):
     MSP = "msp", _("Multi-professional health centre (MSP)")
     CPTS = "cpts", _("Territorial health professionals' community (CPTS)")

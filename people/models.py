@@ -1,16 +1,18 @@
 import hashlib
 
 from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from people import permissions
-from people.enums import RegionCode, Role, StructureType
+from people.enums import AccountStatus, RegionCode, Role, StructureType
 
 
 class RegionQuerySet(models.QuerySet):
@@ -50,6 +52,47 @@ class UserQuerySet(models.QuerySet):
 
     def with_role(self, *roles):
         return self.filter(role__in=roles)
+
+    def visible_to(self, user):
+        """People in `user`'s people screen: see people.permissions.user_can_view_person."""
+        if permissions.is_national(user):
+            return self.all()
+        # A subquery, not a join: a person in two of the trainer's regions is listed once, without DISTINCT.
+        return self.filter(pk__in=User.regions.through.objects.filter(
+            region_id__in=permissions.trainer_region_ids(user)).values("user_id"))
+
+    def joined(self):
+        """See people.permissions.has_joined: an unusable password starts with Django's "!" marker."""
+        return self.exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+
+    def not_joined(self):
+        return self.filter(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+
+    def invitable_by(self, user):
+        """See people.permissions.user_can_resend_invitation."""
+        return self.manageable_by(user).active().not_joined()
+
+    def deactivatable_by(self, user):
+        """See people.permissions.user_can_deactivate_person."""
+        return self.manageable_by(user).active().filter(role=Role.COORDINATOR).exclude(pk=getattr(user, "pk", None))
+
+    def with_invitation_status(self):
+        """Annotate `status` (people.enums.AccountStatus), `invited_at` and `invitation_expires_at` (the latest
+        invitation's), in the same query."""
+        latest = Invitation.objects.filter(user=OuterRef("pk")).order_by("-created_at", "-pk")
+        pending = Invitation.objects.filter(user=OuterRef("pk")).pending()
+        return self.annotate(
+            invited_at=Subquery(latest.values("created_at")[:1]),
+            invitation_expires_at=Subquery(latest.values("expires_at")[:1]),
+            status=Case(
+                When(is_active=False, then=Value(AccountStatus.CLOSED)),
+                When(~Q(password__startswith=UNUSABLE_PASSWORD_PREFIX), then=Value(AccountStatus.JOINED)),
+                When(Exists(pending), then=Value(AccountStatus.INVITED)),
+                When(Exists(latest), then=Value(AccountStatus.NOT_ACCEPTED)),
+                default=Value(AccountStatus.NOT_INVITED),
+                output_field=models.CharField(),
+            ),
+        )
 
     def manageable_by(self, user):
         """People `user` may edit or invite: see people.permissions.user_can_manage_person."""

@@ -2,14 +2,19 @@
 and language; groups and the administrator flag follow from the role (people.services.roles), so they are not edited
 by hand. People created here choose their password through an invitation, like imported people."""
 
+import django_filters
 from django import forms
 from django.db import transaction
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import RelatedFilterMixin
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_user_views
 
 from people import permissions
+from people.enums import Role
 from people.models import EMAIL_TAKEN, Region, User
 
 PACTE_FIELDS = ["role", "regions", "preferred_language", "structure_type", "structure_name", "structure_town"]
@@ -56,7 +61,53 @@ class CreateView(wagtail_user_views.CreateView):
         return user
 
 
+def regions_label(person):
+    return ", ".join(str(region.name) for region in person.regions.all())
+
+
+class RegionFilter(RelatedFilterMixin, django_filters.ModelMultipleChoiceFilter):
+    pass
+
+
+class PeopleFilterSet(wagtail_user_views.UserFilterSet):
+    """Wagtail's filters (active, administrator, last login, group) and PACTE's: role and region."""
+
+    role = django_filters.MultipleChoiceFilter(
+        choices=Role.choices, label=_("Role"), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, is_searching=False):
+        super().__init__(data, queryset, request=request, prefix=prefix, is_searching=is_searching)
+        # Through a subquery while searching, as Wagtail does for groups: a search backend cannot take a join.
+        self.filters["region"] = RegionFilter(
+            field_name="regions", queryset=Region.objects.all(), label=_("Region"),
+            use_subquery=is_searching, widget=forms.CheckboxSelectMultiple,
+        )
+
+    class Meta(wagtail_user_views.UserFilterSet.Meta):
+        fields = ["role"]
+
+
+class IndexView(wagtail_user_views.IndexView):
+    """Wagtail's list of people with their role and regions."""
+
+    @cached_property
+    def columns(self):
+        columns = list(super().columns)
+        at = next(i for i, column in enumerate(columns) if column.name == User.USERNAME_FIELD) + 1
+        columns[at:at] = [
+            Column("role", label=_("Role"), accessor=lambda person: Role(person.role).label, sort_key="role"),
+            Column("regions", label=_("Regions"), accessor=regions_label),
+        ]
+        return columns
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("regions")
+
+
 class UserViewSet(wagtail_user_views.UserViewSet):
+    index_view_class = IndexView
+    filterset_class = PeopleFilterSet
     add_view_class = CreateView
 
     def get_form_class(self, for_update=False):

@@ -11,6 +11,11 @@ class PeopleImportMenuItem(MenuItem):
         return permissions.user_can_import_people(request.user)
 
 
+class RegionPeopleMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.user_can_view_region_people(request.user)
+
+
 @hooks.register("register_admin_urls")
 def register_people_import_urls():
     from people.views import people_import
@@ -20,6 +25,25 @@ def register_people_import_urls():
         path("people/import/confirm/", people_import.confirm, name="people_import_confirm"),
         path("people/import/example.csv", people_import.example, name="people_import_example"),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_region_people_urls():
+    from people.views import region_people
+
+    return [
+        path("people/", region_people.RegionPeopleView.as_view(), name="region_people"),
+        path("people/results/", region_people.RegionPeopleResultsView.as_view(), name="region_people_results"),
+        path("people/<int:pk>/invite/", region_people.resend_invitation, name="region_people_resend_invitation"),
+        path("people/<int:pk>/deactivate/", region_people.DeactivateView.as_view(), name="region_people_deactivate"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_region_people_menu_item():
+    return RegionPeopleMenuItem(
+        _("People of the regions"), reverse_lazy("region_people"), name="region-people", icon_name="group", order=890
+    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -162,10 +162,16 @@ PREFIX_RULE_EXCEPTIONS = {
 
 
 def placeholders(page_model) -> dict:
-    """Values for the placeholders of MATRIX paths, per region code."""
+    """Values for the placeholders of MATRIX paths, per region code. {coordinator}: the id of the region's
+    coordinator in the `people` fixture."""
+    from people.models import User
+
     values = {}
     for code in (OWN, OTHER):
         pages = {p.locale.language_code: p.pk for p in page_model.objects.filter(region__code=code)}
-        values[code] = {"region": code, "region_page": pages["fr"], "region_page_en": pages["en"]}
+        # 0 where the fixture is not loaded (the check that every URL pattern has a row needs only the route).
+        coordinator = User.objects.filter(email=f"coordinator.{code}@example.org").values_list("pk", flat=True)
+        values[code] = {"region": code, "region_page": pages["fr"], "region_page_en": pages["en"],
+                        "coordinator": coordinator.first() or 0}
     values[None] = {}
     return values
