@@ -9,7 +9,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals, space_sections  # noqa: F401
         from .localize_dates import install
 
         install()

@@ -12,7 +12,7 @@ class PeopleConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from . import signals  # noqa: F401
+        from . import signals, space_sections  # noqa: F401
         from .collation import register_sqlite_collation
 
         connection_created.connect(register_sqlite_collation, dispatch_uid="people.collation")

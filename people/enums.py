@@ -16,6 +16,16 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+class AccountStatus(models.TextChoices):
+    """Where a person's account stands (people.models.UserQuerySet.with_invitation_status)."""
+
+    JOINED = "joined", _("Joined")
+    INVITED = "invited", _("Invitation pending")
+    NOT_ACCEPTED = "not_accepted", _("Invitation expired or withdrawn")
+    NOT_INVITED = "not_invited", _("Not invited yet")
+    CLOSED = "closed", _("Account closed")
+
+
 class StructureType(models.TextChoices):
     MSP = "msp", _("Multi-professional health centre (MSP)")
     CPTS = "cpts", _("Territorial health professionals' community (CPTS)")

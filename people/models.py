@@ -1,14 +1,19 @@
 import hashlib
 
 from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.sessions.base_session import AbstractBaseSession
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from people import permissions
 from people.collation import french_order
-from people.enums import ImportStatus, RegionCode, Role, StructureType
+from people.enums import AccountStatus, ImportStatus, RegionCode, Role, StructureType
 
 
 class RegionQuerySet(models.QuerySet):
@@ -48,6 +53,47 @@ class UserQuerySet(models.QuerySet):
 
     def with_role(self, *roles):
         return self.filter(role__in=roles)
+
+    def visible_to(self, user):
+        """People in `user`'s people screen: see people.permissions.user_can_view_person."""
+        if permissions.is_national(user):
+            return self.all()
+        # A subquery, not a join: a person in two of the trainer's regions is listed once, without DISTINCT.
+        return self.filter(pk__in=User.regions.through.objects.filter(
+            region_id__in=permissions.trainer_region_ids(user)).values("user_id"))
+
+    def joined(self):
+        """See people.permissions.has_joined: an unusable password starts with Django's "!" marker."""
+        return self.exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+
+    def not_joined(self):
+        return self.filter(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+
+    def invitable_by(self, user):
+        """See people.permissions.user_can_resend_invitation."""
+        return self.manageable_by(user).active().not_joined()
+
+    def deactivatable_by(self, user):
+        """See people.permissions.user_can_deactivate_person."""
+        return self.manageable_by(user).active().filter(role=Role.COORDINATOR).exclude(pk=getattr(user, "pk", None))
+
+    def with_invitation_status(self):
+        """Annotate `status` (people.enums.AccountStatus), `invited_at` and `invitation_expires_at` (the latest
+        invitation's), in the same query."""
+        latest = Invitation.objects.filter(user=OuterRef("pk")).order_by("-created_at", "-pk")
+        pending = Invitation.objects.filter(user=OuterRef("pk")).pending()
+        return self.annotate(
+            invited_at=Subquery(latest.values("created_at")[:1]),
+            invitation_expires_at=Subquery(latest.values("expires_at")[:1]),
+            status=Case(
+                When(is_active=False, then=Value(AccountStatus.CLOSED)),
+                When(~Q(password__startswith=UNUSABLE_PASSWORD_PREFIX), then=Value(AccountStatus.JOINED)),
+                When(Exists(pending), then=Value(AccountStatus.INVITED)),
+                When(Exists(latest), then=Value(AccountStatus.NOT_ACCEPTED)),
+                default=Value(AccountStatus.NOT_INVITED),
+                output_field=models.CharField(),
+            ),
+        )
 
     def manageable_by(self, user):
         """People `user` may edit or invite: see people.permissions.user_can_manage_person."""
@@ -92,11 +138,14 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
         return self.get(email__iexact=username)
 
 
+EMAIL_TAKEN = _("This email address is already the login of another account.")
+
+
 class User(AbstractUser):
     """A person on the platform. The email address is the login."""
 
     username = None
-    email = models.EmailField(_("email address"), unique=True)
+    email = models.EmailField(_("email address"), unique=True, error_messages={"unique": EMAIL_TAKEN})
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="fr"
     )
@@ -116,9 +165,35 @@ class User(AbstractUser):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = [french_order("last_name"), french_order("first_name")]
+        constraints = [
+            # People log in with their e-mail in any case: two accounts may not differ only by case. save()
+            # lower-cases too, but only the database sees every write (update(), raw SQL, a race).
+            models.UniqueConstraint(
+                Lower("email"),
+                name="people_user_email_lower_unique",
+                violation_error_code="email_taken",
+                violation_error_message=EMAIL_TAKEN,
+            ),
+        ]
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def validate_unique(self, exclude=None):
+        # The case-insensitive constraint checks the e-mail (validate_constraints); the column's exact check
+        # would only say the same thing a second time.
+        super().validate_unique(exclude={*(exclude or ()), "email"})
+
+    def validate_constraints(self, exclude=None):
+        # Django reports a constraint on an expression as a form-wide error: put it beside the e-mail field.
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict({})
+            for item in errors.pop(NON_FIELD_ERRORS, []):
+                field = "email" if getattr(item, "code", None) == "email_taken" else NON_FIELD_ERRORS
+                errors.setdefault(field, []).append(item)
+            raise ValidationError(errors) from None
 
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()
@@ -138,7 +213,7 @@ def hash_token(token: str) -> str:
 
 class InvitationQuerySet(models.QuerySet):
     def pending(self):
-        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+        return self.filter(used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
 
     def for_token(self, token: str):
         return self.filter(token_hash=hash_token(token))
@@ -155,6 +230,8 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("sent at"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires at"))
     used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    # Set when the person's access ended before they accepted (people.services.lifecycle).
+    revoked_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 
@@ -168,7 +245,7 @@ class Invitation(models.Model):
 
     @property
     def is_usable(self):
-        return self.used_at is None and self.expires_at > timezone.now()
+        return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()
 
 
 class PeopleImportQuerySet(models.QuerySet):
@@ -236,3 +313,25 @@ class GroupKey(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class UserSession(AbstractBaseSession):
+    """Django's database session, with the person it belongs to (SESSION_ENGINE = "people.sessions"), so that
+    ending someone's sessions is one indexed DELETE rather than decoding every session in the table."""
+
+    # No database constraint: a request still holding the session of a person deleted meanwhile must be able to
+    # save it. Deleting a person deletes their sessions all the same (Django's cascade).
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, db_constraint=False, related_name="+",
+        verbose_name=_("person"),
+    )
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    @classmethod
+    def get_session_store_class(cls):
+        from people.sessions import SessionStore
+
+        return SessionStore

@@ -11,12 +11,25 @@ def _authenticated(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
+REGIONAL_ROLES = (Role.COORDINATOR, Role.TRAINER, Role.PARTNER)
+
+
 def has_role(user, role) -> bool:
     return _authenticated(user) and user.role == role
 
 
 def is_national(user) -> bool:
     return _authenticated(user) and (user.is_superuser or user.role == Role.NATIONAL)
+
+
+def account_is_open(person) -> bool:
+    """May `person` come in at all: an active account, and a region when their role is a regional one. When this
+    turns false their sessions and invitations end (people.services.lifecycle)."""
+    if not person.is_active:
+        return False
+    if person.is_superuser or person.role not in REGIONAL_ROLES:
+        return True
+    return person.regions.exists()
 
 
 def region_ids(user) -> set:
@@ -109,6 +122,47 @@ def user_can_manage_person(user, person) -> bool:
     # .all() so that a caller checking many people can prefetch their regions (the CSV import does).
     person_regions = {region.pk for region in person.regions.all()}
     return bool(person_regions) and person_regions <= trainer_region_ids(user)
+
+
+def user_can_view_region_people(user) -> bool:
+    """The people screen of the admin (people.views.region_people): the trainers of a region, the national team."""
+    return is_national(user) or bool(trainer_region_ids(user))
+
+
+def user_can_view_person(user, person) -> bool:
+    """Who is in the people screen: everyone for the national team; for a trainer, whoever shares a region with
+    them (a coordinator of Bretagne and Normandie is in both trainers' lists)."""
+    if is_national(user):
+        return True
+    # .all() so that a list can prefetch everyone's regions.
+    return bool({region.pk for region in person.regions.all()} & trainer_region_ids(user))
+
+
+def has_joined(person) -> bool:
+    """Chose a password (through an invitation or a reset link): an invited person has none until then."""
+    return person.has_usable_password()
+
+
+def user_can_resend_invitation(user, person) -> bool:
+    """A new invitation for someone who has not joined yet, of an open account the user manages."""
+    return person.is_active and not has_joined(person) and user_can_manage_person(user, person)
+
+
+def user_can_deactivate_person(user, person) -> bool:
+    """Close a coordinator's account: the trainers of all the coordinator's regions, and the national team (who
+    close any account in the Users screens). Nobody closes their own account here."""
+    return (
+        person.is_active
+        and person.role == Role.COORDINATOR
+        and person.pk != getattr(user, "pk", None)
+        and user_can_manage_person(user, person)
+    )
+
+
+def user_can_change_login_email(user, person) -> bool:
+    """A login e-mail is changed by the national team only, their own included: it is how the programme reaches
+    a person, and a trainer changing theirs could take over an address."""
+    return is_national(user)
 
 
 def user_can_view_region_members(user, region) -> bool:

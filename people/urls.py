@@ -1,14 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from people.views import accounts
+from people.views import accounts, space
 
 app_name = "accounts"
 
 urlpatterns = [
     path("login/", accounts.LoginView.as_view(), name="login"),
     # POST only (Django's LogoutView refuses GET): a link or an image cannot log anybody out.
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", accounts.LogoutView.as_view(), name="logout"),
+    path("space/", space.space, name="space"),
     path("profile/", accounts.profile, name="profile"),
     path(
         "password/change/",

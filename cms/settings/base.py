@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import pgettext_lazy
 
+from .client_address import axes_client_address
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -117,8 +119,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Database sessions that know whose they are: closing an account ends its sessions (people.services.lifecycle).
+SESSION_ENGINE = "people.sessions"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "accounts:space"
 LOGOUT_REDIRECT_URL = "/"
 # Password reset links: one day.
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
@@ -135,6 +139,17 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 # Renders AXES_LOCKOUT_TEMPLATE with the wait in minutes.
 AXES_LOCKOUT_CALLABLE = "people.views.accounts.locked_out"
 AXES_VERBOSE = False
+# The address half of the lockout key. Behind the production reverse proxy every request comes from the proxy's
+# address, so axes must read X-Forwarded-For, but only the entries the trusted proxies wrote (see
+# cms/settings/client_address.py). PACTE_TRUSTED_PROXIES: how many reverse proxies stand in front of Django
+# (1 behind one nginx); 0, the default, ignores X-Forwarded-For and counts REMOTE_ADDR.
+PACTE_TRUSTED_PROXIES = int(os.environ.get("PACTE_TRUSTED_PROXIES", "0"))
+_client_address = axes_client_address(PACTE_TRUSTED_PROXIES)
+AXES_IPWARE_PROXY_COUNT = _client_address["AXES_IPWARE_PROXY_COUNT"]
+AXES_IPWARE_META_PRECEDENCE_ORDER = _client_address["AXES_IPWARE_META_PRECEDENCE_ORDER"]
+# Count from the right and skip what lies to the left of the client (forged entries), rather than refuse the
+# whole header: refused headers would all fall back to the proxy's one address, shared again.
+IPWARE_STRICT = False
 
 # Languages: French is the source, English the translation.
 LANGUAGE_CODE = "fr"
@@ -170,6 +185,9 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 # The admin's "forgotten password" queues the same e-mail as the site's (people.mail), sent by the worker.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "people.forms.AdminPasswordResetForm"
+# The login e-mail is not in Wagtail's own account settings: only the national team changes it
+# (people.user_admin.LoginEmailSettingsPanel, and the Users screens).
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # People choose their own password through an invitation; administrators never type one.
 WAGTAILUSERS_PASSWORD_ENABLED = False
 # The admin's login form with its password field labelled in the admin's language.

@@ -11,7 +11,12 @@ from people.models import Invitation, hash_token
 
 
 class InvitationError(Exception):
-    """The link is unknown, used or expired: the message says which, in the reader's language."""
+    """The link is unknown, used, withdrawn or expired, or its account is closed: the message says which, in the
+    reader's language; `reason` says it to the code."""
+
+    def __init__(self, reason):
+        self.reason = reason
+        super().__init__(_messages()[reason])
 
 
 def invite(user, invited_by=None):
@@ -65,6 +70,11 @@ def _messages():
         "unknown": _("This invitation link is not valid. Check that you copied it whole."),
         "used": _("This invitation link has already been used. Log in, or reset your password."),
         "expired": _("This invitation link has expired. Ask your regional trainer for a new one."),
+        "withdrawn": _("This invitation has been withdrawn. Ask your regional trainer if you think it is a mistake."),
+        "closed": _(
+            "This invitation link is no longer valid: the account it was sent for has been closed. "
+            "Contact your regional trainer or the PACTE team if you think it is a mistake."
+        ),
     }
 
 
@@ -74,22 +84,27 @@ def get_usable_invitation(token, *, lock=False):
         queryset = queryset.select_for_update()
     invitation = queryset.first()
     if invitation is None:
-        raise InvitationError(_messages()["unknown"])
+        raise InvitationError("unknown")
+    # First: whatever became of the link, a closed account is the reason it cannot be used.
+    if not invitation.user.is_active:
+        raise InvitationError("closed")
     if invitation.used_at is not None:
-        raise InvitationError(_messages()["used"])
+        raise InvitationError("used")
+    if invitation.revoked_at is not None:
+        raise InvitationError("withdrawn")
     if invitation.expires_at <= timezone.now():
-        raise InvitationError(_messages()["expired"])
+        raise InvitationError("expired")
     return invitation
 
 
 @transaction.atomic
 def accept_invitation(token, password):
-    """Set the password and spend the link, both or neither. The row lock makes two tabs race to one winner."""
+    """Set the password and spend the link, both or neither. The row lock makes two tabs race to one winner.
+    It never re-opens an account: a closed account's links are refused (get_usable_invitation)."""
     invitation = get_usable_invitation(token, lock=True)
     user = invitation.user
     user.set_password(password)
-    user.is_active = True
-    user.save(update_fields=["password", "is_active"])
+    user.save(update_fields=["password"])
     invitation.used_at = timezone.now()
     invitation.save(update_fields=["used_at"])
     return user

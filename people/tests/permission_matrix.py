@@ -1,12 +1,13 @@
 """The people app's rows of the URL x role matrix (tests/security/matrix.py explains the columns)."""
 
-from tests.security.matrix import ADMIN_REFUSED, LOGIN, OK, row, url
+from tests.security.matrix import ADMIN_REFUSED, LOGIN, OK, OTHER, OWN, row, url
 
 # fmt: off
 ROWS = [
     #   URL                                          region  anonymous coordinator partner  trainer  national
     row(url("accounts:login"),                        None,   OK),
     row(url("accounts:logout"),                       None,   405),  # POST only
+    row(url("accounts:space"),                        None,   LOGIN,    OK,        OK,      OK,      OK),
     row(url("accounts:profile"),                      None,   LOGIN,    OK,        OK,      OK,      OK),
     row(url("accounts:password_change"),              None,   LOGIN,    OK,        OK,      OK,      OK),
     row(url("accounts:password_change_done"),         None,   LOGIN,    OK,        OK,      OK,      OK),
@@ -18,6 +19,8 @@ ROWS = [
     # The people screens of the Wagtail admin
     row(url("people_import"),                         None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
     row(url("people_import_example"),                 None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
+    row("/admin/users/",                              None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),
+    row("/admin/users/results/",                      None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),
     row("/admin/users/new/",                          None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),  # trainers invite by CSV import
     row("/admin/users/",                              None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),  # by name, in French order
     row("/admin/users/results/",                      None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),
@@ -26,6 +29,12 @@ ROWS = [
     row("/admin/people/import/{own_import}/",         None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
     row("/admin/people/import/{other_import}/",       None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),
     row("/admin/people/import/999999/",               None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, ADMIN_REFUSED),  # none
+    row(url("region_people"),                         None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
+    row(url("region_people_results"),                 None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
+    # A coordinator of the trainer's region, then of another.
+    row("/admin/people/{coordinator}/deactivate/",    OWN,    LOGIN,    LOGIN,     LOGIN,   OK,      OK),  # confirmation
+    row("/admin/people/{coordinator}/deactivate/",    OTHER,  LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),
+    row("/admin/people/{coordinator}/invite/",        OWN,    LOGIN,    LOGIN,     LOGIN,   405,     405),  # POST only
     # The Django admin: the national team only (is_staff)
     row("/django-admin/people/user/",                 None,   LOGIN,    LOGIN,     LOGIN,   LOGIN,   OK),
 ]

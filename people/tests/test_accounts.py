@@ -2,10 +2,9 @@ import re
 
 import pytest
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.core import mail
 
-from people.models import Invitation, User
+from people.models import Invitation, User, UserSession
 from people.services.invitations import invite
 from people.tests.factories import PASSWORD, UserFactory
 
@@ -26,7 +25,7 @@ def _logged_in_as(client):
 # Login and logout
 
 
-def test_login_by_email_in_any_case_goes_home_in_the_persons_language(client, people):
+def test_login_by_email_in_any_case_lands_on_my_space_in_the_persons_language(client, people):
     person = people["coordinator_bretagne"]
     person.preferred_language = "en"
     person.save()
@@ -34,7 +33,7 @@ def test_login_by_email_in_any_case_goes_home_in_the_persons_language(client, pe
     session_before = client.session.session_key
     response = _login(client, "Coordinator.BRETAGNE@example.org")
     assert response.status_code == 302
-    assert response["Location"] == "/en/"
+    assert response["Location"] == "/en/accounts/space/"
     assert _logged_in_as(client) == str(person.pk)
     assert client.session.session_key != session_before  # rotated at login
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
@@ -54,7 +53,7 @@ def test_login_follows_a_safe_next_translated_into_the_persons_language(client, 
 
 def test_login_ignores_an_unsafe_next(client, people):
     response = _login(client, people["coordinator_bretagne"].email, next="https://evil.example.org/")
-    assert response["Location"] == "/fr/"
+    assert response["Location"] == "/fr/accounts/space/"
 
 
 def test_wrong_password_and_unknown_email_get_the_same_generic_error(client, people):
@@ -97,10 +96,10 @@ def test_logout_is_post_only_and_ends_the_session_server_side(client, people):
     client.force_login(people["coordinator_bretagne"])
     key = client.session.session_key
     assert client.get("/fr/accounts/logout/").status_code == 405
-    assert Session.objects.filter(session_key=key).exists()
+    assert UserSession.objects.filter(session_key=key).exists()
     response = client.post("/fr/accounts/logout/")
     assert response.status_code == 302
-    assert not Session.objects.filter(session_key=key).exists()
+    assert not UserSession.objects.filter(session_key=key).exists()
     assert client.get("/fr/accounts/profile/").status_code == 302
 
 

@@ -59,11 +59,11 @@ def test_invitation_email_is_in_the_invitees_language_and_its_link_works(client,
     assert content.count('autocomplete="new-password"') == 2
 
 
-def test_accepting_sets_the_password_logs_in_and_lands_on_the_profile_in_their_language(client, invitee, send):
+def test_accepting_sets_the_password_logs_in_and_lands_on_my_space_in_their_language(client, invitee, send):
     url = _link(send(invitee))
     response = _choose(client, url)
     assert response.status_code == 302
-    assert response["Location"] == "/en/accounts/profile/"
+    assert response["Location"] == "/en/accounts/space/"
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
     assert client.session["_auth_user_id"] == str(invitee.pk)
     invitee.refresh_from_db()

@@ -125,3 +125,37 @@ def test_import_pages_predicate_and_queryset_agree(people):
     closed.is_active = False
     assert not permissions.user_can_view_people_import(closed, jobs[0])
     assert not PeopleImport.objects.visible_to(closed).exists()
+
+
+def test_people_screen_predicates_and_querysets_agree_for_every_role_and_region(people):
+    """For every role in no region, Bretagne, Normandie or both, active or closed, joined or only invited: what the
+    people screen lists and offers (querysets) is what the predicates say, viewer by viewer and person by person."""
+    from itertools import product
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from people.enums import Role
+
+    placements = [[], ["bretagne"], ["normandie"], ["bretagne", "normandie"]]
+    for number, (role, regions, active, joined) in enumerate(product(Role, placements, (True, False), (True, False))):
+        person = UserFactory(email=f"p{number}@example.org", role=role, regions=regions)
+        if not joined:
+            person.set_unusable_password()
+        person.is_active = active
+        person.save()
+    everyone = list(User.objects.prefetch_related("regions"))
+    assert len(everyone) == len(people) + len(Role) * len(placements) * 4
+    pairs = [
+        (User.objects.visible_to, permissions.user_can_view_person),
+        (User.objects.manageable_by, permissions.user_can_manage_person),
+        (User.objects.invitable_by, permissions.user_can_resend_invitation),
+        (User.objects.deactivatable_by, permissions.user_can_deactivate_person),
+    ]
+    for viewer in everyone + [AnonymousUser()]:
+        assert permissions.user_can_view_region_people(viewer) is (
+            viewer.is_active and (permissions.is_national(viewer) or bool(permissions.trainer_region_ids(viewer)))
+        )
+        for queryset, predicate in pairs:
+            allowed = set(queryset(viewer).values_list("pk", flat=True))
+            for person in everyone:
+                assert (person.pk in allowed) is predicate(viewer, person), (predicate.__name__, viewer, person)

@@ -10,7 +10,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import Resolver404, resolve, reverse, reverse_lazy, translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -75,7 +75,8 @@ class LoginView(auth_views.LoginView):
     authentication_form = forms.LoginForm
 
     def get_default_redirect_url(self):
-        return _home_url(settings.LANGUAGE_CODE)
+        # My space (LOGIN_REDIRECT_URL), moved into the person's language by form_valid.
+        return resolve_url(settings.LOGIN_REDIRECT_URL)
 
     def form_valid(self, form):
         # Django's login() rotates the session key: a session id planted before login is worthless after.
@@ -83,6 +84,19 @@ class LoginView(auth_views.LoginView):
         language = self.request.user.preferred_language
         response["Location"] = _url_in_language(self.request, response["Location"], language)
         return _with_language(response, language)
+
+
+class LogoutView(auth_views.LogoutView):
+    """POST only. Back to the home page in the current language, which says that it is done."""
+
+    def get_default_redirect_url(self):
+        return _home_url(translation.get_language())
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        # Kept in the messages cookie: the session it would otherwise go into has just been deleted.
+        messages.success(request, _("You have been logged out."))
+        return response
 
 
 def locked_out(request, response=None, credentials=None):
@@ -109,6 +123,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
+    def get_user(self, uidb64):
+        # A link sent before the account was closed is as dead as the account ("this link is not valid").
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
 
 @never_cache
 @login_required
@@ -129,7 +148,8 @@ def profile(request):
 def _invitation_problem(request, token, error):
     # A link we once issued (used or expired) is gone for good: 410. One we never issued: 404.
     status = 410 if Invitation.objects.for_token(token).exists() else 404
-    return render(request, "accounts/invitation_invalid.html", {"message": str(error)}, status=status)
+    context = {"message": str(error), "closed": error.reason == "closed"}
+    return render(request, "accounts/invitation_invalid.html", context, status=status)
 
 
 @sensitive_post_parameters()
@@ -150,6 +170,6 @@ def accept_invitation(request, token):
         language = user.preferred_language
         with translation.override(language):
             messages.success(request, _("Welcome to PACTE: your password is set and you are logged in."))
-            url = reverse("accounts:profile")
+            url = reverse("accounts:space")
         return _with_language(redirect(url), language)
     return render(request, "accounts/invitation.html", {"form": form, "invitee": invitation.user})

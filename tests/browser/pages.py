@@ -2,7 +2,8 @@
 
 A new kind of page joins the audit with one line here: its name, its path in each language, the demo account to log
 in as when the page needs one, and the HTTP status it answers with. Paths point into the demo content that
-`manage.py load_demo` creates.
+`manage.py load_demo` creates. Wagtail admin pages speak the account's language, whatever the address: give them
+`en=None`, and they are audited in French only (the demo's trainers prefer French).
 """
 
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 class AuditedPage:
     name: str
     fr: str
-    en: str
+    en: str | None
     login_as: str | None = None
     status: int = 200
 
@@ -36,5 +37,7 @@ AUDITED_PAGES = [
     AuditedPage("password-reset", **both("/accounts/password/reset/")),
     AuditedPage("profile", **both("/accounts/profile/"), login_as="coordinator.bretagne@example.org"),
     AuditedPage("password-change", **both("/accounts/password/change/"), login_as="coordinator.bretagne@example.org"),
+    AuditedPage("my-space", **both("/accounts/space/"), login_as="trainer.bretagne@example.org"),
+    AuditedPage("region-people", fr="/admin/people/", en=None, login_as="trainer.bretagne@example.org"),
     AuditedPage("not-found", **both("/this-page-does-not-exist/"), status=404),
 ]

@@ -10,6 +10,7 @@ CASES = [
     pytest.param(audited, language, id=f"{audited.name}-{language}")
     for audited in AUDITED_PAGES
     for language in ("fr", "en")
+    if getattr(audited, language) is not None
 ]
 
 

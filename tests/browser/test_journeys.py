@@ -242,4 +242,4 @@ def test_keyboard_only_reaches_skip_link_navigation_switcher_and_login_form(new_
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "/accounts/login/" not in page.url
-    expect(page.locator(".site-header a[href$='/accounts/profile/']")).to_be_visible()
+    expect(page.locator(".site-header a[href='/fr/accounts/space/']")).to_be_visible()

@@ -172,7 +172,10 @@ def placeholders(page_model, people) -> dict:
     values = {}
     for code in (OWN, OTHER):
         pages = {p.locale.language_code: p.pk for p in page_model.objects.filter(region__code=code)}
-        values[code] = {"region": code, "region_page": pages["fr"], "region_page_en": pages["en"]}
+        # {coordinator}: the id of the region's coordinator in the `people` fixture.
+        coordinator = people.get(f"coordinator_{code}")
+        values[code] = {"region": code, "region_page": pages["fr"], "region_page_en": pages["en"],
+                        "coordinator": coordinator.pk if coordinator else 0}
     values[None] = {}
     for module in _app_matrix_modules():
         if hasattr(module, "placeholders"):
