@@ -178,7 +178,7 @@ def test_the_migration_takes_back_the_trainers_rights_on_the_root_collection():
 
     from people.services.roles import permission
 
-    migration = importlib.import_module("cms.migrations.0003_collection_keys")
+    migration = importlib.import_module("cms.migrations.0004_collection_keys")
     trainers = Group.objects.get(pacte_key__key="role:trainer")
     root = Collection.get_first_root_node()
     for codename in ("add_image", "change_image", "choose_image"):

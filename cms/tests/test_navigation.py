@@ -48,9 +48,10 @@ def test_region_page_lists_the_pages_trainers_create_under_it(client, bretagne):
     assert links_in(html, '<section class="child-pages"') == ["/fr/regions/bretagne/seminaire-de-mars/programme/"]
 
 
-def test_a_new_sub_page_shows_at_once_on_a_cached_region_page(client, bretagne):
+def test_a_new_sub_page_shows_at_once_on_a_cached_region_page(client, bretagne, commit):
     assert "child-pages" not in client.get("/fr/regions/bretagne/").content.decode()
-    publish(bretagne, "Séminaire de juin", "seminaire-de-juin")
+    with commit():  # the cache is refreshed once the publication commits
+        publish(bretagne, "Séminaire de juin", "seminaire-de-juin")
     assert "/fr/regions/bretagne/seminaire-de-juin/" in client.get("/fr/regions/bretagne/").content.decode()
 
 
@@ -132,11 +133,12 @@ def test_every_footer_links_the_site_map_and_states_the_conformity_level(client,
         assert 'href="/en/accessibility/">Accessibility: partially compliant</a>' in footer
 
 
-def test_footer_follows_the_statement_conformity(client):
+def test_footer_follows_the_statement_conformity(client, commit):
     statement = AccessibilityStatementPage.objects.get(locale__language_code="fr")
     client.get("/fr/")
     statement.conformity = AccessibilityStatementPage.Conformity.FULL
-    statement.save_revision().publish()
+    with commit():
+        statement.save_revision().publish()
     assert "Accessibilité\u00a0: totalement conforme" in client.get("/fr/").content.decode()
 
 
