@@ -51,7 +51,7 @@ def test_visitor_hits_a_missing_page_and_gets_back_home(new_page):
     expect(page.get_by_role("main").get_by_role("link", name=re.compile("plan du site"))).to_have_attribute(
         "href", "/fr/plan-du-site/")
 
-    page.get_by_role("main").get_by_role("link", name="Aller à la page d'accueil").click()
+    page.get_by_role("main").get_by_role("link", name="Aller à la page d’accueil").click()
 
     expect_path(page, "/fr/")
     expect(page.locator("h1")).to_have_text("Accueil")
