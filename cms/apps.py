@@ -9,4 +9,9 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import admin_input, admin_visibility, lookups, signals  # noqa: F401
+
+        lookups.register()
+        # Before any URLconf takes hold of the third-party views they wrap.
+        admin_visibility.install()
+        admin_input.install()

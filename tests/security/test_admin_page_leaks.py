@@ -4,6 +4,7 @@ found by walking the URL patterns, so a view added tomorrow is checked too."""
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
@@ -154,3 +155,18 @@ def test_trainer_is_refused_browsing_from_a_hidden_page(people, secrets):
         assert (response.status_code, response["Location"]) == (302, "/admin/"), path
     chooser = client.get("/admin/choose-page/{draft}/".format(**secrets), headers={"x-requested-with": "XMLHttpRequest"})
     assert chooser.status_code == 403
+
+
+def test_reports_keep_what_the_trainer_may_see(people, secrets):
+    """Narrowed, not emptied: the Bretagne trainer's draft, edited before the Normandie secrets, is the last edited
+    content page they see, and their own lock is in the locked pages."""
+    bretagne = RegionPage.objects.get(region__code="bretagne", locale__language_code="fr")
+    trainer = people["trainer_bretagne"]
+    own = _draft(bretagne, "Brouillon Bretagne", "brouillon-bretagne", trainer)
+    own.locked, own.locked_by, own.locked_at = True, trainer, timezone.now()
+    own.latest_revision_created_at = timezone.now() - timedelta(days=1)
+    own.save()
+    client = Client()
+    client.force_login(trainer)
+    for path in ("/admin/reports/page-types-usage/", "/admin/reports/locked/", "/admin/reports/site-history/"):
+        assert "Brouillon Bretagne" in client.get(path).content.decode(), path
