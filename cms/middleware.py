@@ -1,11 +1,15 @@
 """Content-Security-Policy by area of the site: one strict policy, relaxed by path prefix where a third-party
 area cannot live with it (settings.PACTE_CSP_REPLACE_BY_PREFIX says where and why)."""
 
+from urllib.parse import unquote
+
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.db import DatabaseError
+from django.utils import translation
 
 from cms import navigation
+from cms.views import errors
 
 
 class AreaCSPMiddleware(CSPMiddleware):
@@ -34,4 +38,20 @@ class SiteMiddleware:
         except DatabaseError:
             # The database is down: let the views answer (/healthz says 503) rather than fail here.
             pass
+        return self.get_response(request)
+
+
+class NulCharacterMiddleware:
+    """A URL with a NUL character is a bad request (400), refused before any view looks it up: no text of the site
+    can hold one (PostgreSQL refuses it in any query, Django's forms in what is posted), so it names nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
+            # Before LocaleMiddleware: the language is the one the path names.
+            language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+            with translation.override(language):
+                return errors.bad_request(request)
         return self.get_response(request)

@@ -24,7 +24,7 @@ def _not_found(client, path) -> bool:
 
 
 @pytest.mark.parametrize("chooser", ["filer_file_chooser", "documents/chooser", "images/chooser"])
-@pytest.mark.parametrize("pk", ["x", "1.5", "%00", "%C3%A9t%C3%A9"])
+@pytest.mark.parametrize("pk", ["x", "1.5", "-", "%C3%A9t%C3%A9"])  # NUL: cms.middleware, 400
 def test_a_chooser_answers_404_for_an_id_that_cannot_be_one(national, chooser, pk):
     assert _not_found(national, f"/admin/{chooser}/chosen/{pk}/")
 
@@ -49,7 +49,7 @@ def test_the_page_chooser_refuses_a_list_with_an_id_that_cannot_be_one(national)
     assert [page["id"] for page in chosen.json()["result"]] == [home.pk]
 
 
-@pytest.mark.parametrize("object_id", ["x", "%00", "99999999999999999999"])
+@pytest.mark.parametrize("object_id", ["x", "1.5", "99999999999999999999"])
 @pytest.mark.parametrize("model", ["folder", "file", "image"])
 def test_filer_admin_views_treat_a_malformed_id_as_no_such_object(national, model, object_id):
     for view in ("delete", "change", "history"):
@@ -72,7 +72,7 @@ def test_link_choosers_ignore_a_parent_page_that_is_no_id(national, chooser):
     assert national.get(f"/admin/choose-{chooser}/?parent_page_id=2").status_code == 200
 
 
-@pytest.mark.parametrize("page_number", ["x", "%00", "99999999999999999999", "0"])
+@pytest.mark.parametrize("page_number", ["x", "99999999999999999999", "0"])
 def test_the_workflow_editor_answers_404_for_a_page_number_that_is_none(national, page_number):
     workflow = Workflow.objects.create(name="Relecture")
     assert national.get(f"/admin/workflows/edit/{workflow.pk}/").status_code == 200

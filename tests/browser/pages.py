@@ -32,4 +32,5 @@ AUDITED_PAGES = [
     AuditedPage("password-reset", **both("/accounts/password/reset/")),
     AuditedPage("profile", **both("/accounts/profile/"), login_as="coordinator.bretagne@example.org"),
     AuditedPage("not-found", **both("/this-page-does-not-exist/"), status=404),
+    AuditedPage("bad-request", **both("/?q=%00"), status=400),
 ]
