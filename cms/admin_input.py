@@ -8,7 +8,7 @@ as cms.admin_visibility does for the reports. Integers too large for a column ar
 import functools
 
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import BadRequest, ObjectDoesNotExist, ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.core.paginator import InvalidPage
 from django.http import Http404
 from wagtail.models import Page

@@ -1,8 +1,8 @@
 """The Wagtail admin names a page only to those who may see it there (cms.permissions.user_can_see_page_in_admin):
 the page chooser, the explorer and its search, the reports, the site history and wagtail-localize's translations
-report all narrow their pages with pages_visible_in_admin(). Wired in cms/wagtail_hooks.py: through Wagtail's hooks
-where it has them, and for the views that have none (the reports, the chooser's last step) by wrapping the one
-method of each that reads pages (install())."""
+report all narrow their pages with pages_visible_in_admin(). Through Wagtail's hooks where it has them
+(cms/wagtail_hooks.py), and for the views that have none (the reports, the chooser's last step) by wrapping the one
+method of each that reads pages (install(), run from CmsConfig.ready())."""
 
 import functools
 

@@ -153,7 +153,7 @@ def test_trainer_is_refused_browsing_from_a_hidden_page(people, secrets):
                  "/admin/pages/{draft}/history/"):
         response = client.get(path.format(**secrets))
         assert (response.status_code, response["Location"]) == (302, "/admin/"), path
-    chooser = client.get("/admin/choose-page/{draft}/".format(**secrets), headers={"x-requested-with": "XMLHttpRequest"})
+    chooser = client.get(f"/admin/choose-page/{secrets['draft']}/", headers={"x-requested-with": "XMLHttpRequest"})
     assert chooser.status_code == 403
 
 
