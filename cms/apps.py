@@ -17,3 +17,10 @@ class CmsConfig(AppConfig):
         from .csv import protect_wagtail_exports
 
         protect_wagtail_exports()
+
+        from . import admin_input, admin_visibility, lookups  # noqa: F401
+
+        lookups.register()
+        # Before any URLconf takes hold of the third-party views they wrap.
+        admin_visibility.install()
+        admin_input.install()

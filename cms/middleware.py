@@ -3,12 +3,15 @@ prefix where a third-party area cannot live with it: settings.PACTE_CSP_REPLACE_
 the request's Wagtail site from the cache, and French typography on French pages."""
 
 import re
+from urllib.parse import unquote
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.db import DatabaseError
+from django.utils import translation
 
 from cms import navigation, typography
+from cms.views import errors
 
 _HTML_LANG = re.compile(rb"<html[^>]*\slang=[\"']?([A-Za-z-]+)", re.I)
 
@@ -77,3 +80,19 @@ class FrenchTypographyMiddleware:
 def _document_language(content):
     match = _HTML_LANG.search(content, 0, 2048)
     return match.group(1).decode("ascii") if match else ""
+
+
+class NulCharacterMiddleware:
+    """A URL with a NUL character is a bad request (400), refused before any view looks it up: no text of the site
+    can hold one (PostgreSQL refuses it in any query, Django's forms in what is posted), so it names nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
+            # Before LocaleMiddleware: the language is the one the path names.
+            language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+            with translation.override(language):
+                return errors.bad_request(request)
+        return self.get_response(request)

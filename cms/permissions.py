@@ -10,6 +10,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Q
 from wagtail.models import DraftStateMixin, Page, get_translatable_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import page_permission_policy
 from wagtail_localize.models import Translation
 from wagtail_localize.segments import RelatedObjectSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -210,3 +211,25 @@ def translations_editable_by(user):
     ]
     others = Q(source__object__content_type__in=ContentType.objects.get_for_models(*other_models).values())
     return translations.filter(pages | others)
+
+
+def user_can_edit_page(user, page) -> bool:
+    """What the page editor itself allows: Wagtail's page permissions, which people.services.roles and the apps'
+    `group_created` receivers derive from roles and regions (a trainer: their regions' pages and the shared
+    learning content)."""
+    return page_permission_policy.user_has_permission_for_instance(user, "change", page)
+
+
+def user_can_see_page_in_admin(user, page) -> bool:
+    """The admin names a page (chooser, explorer, search, reports) to whoever may edit it, or once it is live:
+    the title of a region's draft stays with that region's trainers and the national team."""
+    return is_national(user) or page.live or user_can_edit_page(user, page)
+
+
+def pages_visible_in_admin(user, pages=None):
+    """`pages` (all pages by default) narrowed to those user_can_see_page_in_admin() allows, in one query."""
+    pages = Page.objects.all() if pages is None else pages
+    if is_national(user):
+        return pages
+    editable = page_permission_policy.instances_user_has_permission_for(user, "change")
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

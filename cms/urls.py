@@ -30,5 +30,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "cms.views.errors.bad_request"
 handler404 = "cms.views.errors.page_not_found"
 handler500 = "cms.views.errors.server_error"

@@ -58,6 +58,8 @@ MIDDLEWARE = [
     # django-csp with the per-area relaxations of PACTE_CSP_REPLACE_BY_PREFIX (below). Outside the page cache,
     # locale and common middleware, so that their answers (cache hits, language redirects) carry the policy too.
     "cms.middleware.AreaCSPMiddleware",
+    # A URL with a NUL character is a bad request (PostgreSQL refuses NUL in any query): before anything reads it.
+    "cms.middleware.NulCharacterMiddleware",
     # Before sessions and authentication: a cached anonymous page costs none of them.
     "cms.page_cache.PageCacheMiddleware",
     # Inside the page cache, which so stores pages already typeset (once); outside LocaleMiddleware, whose

@@ -164,3 +164,58 @@ def test_translation_rules_and_the_report_queryset_agree(people):
     assert draft.translation_key in keys("trainer_normandie")
     assert keys("coordinator_bretagne") == set()
     assert len(keys("national")) == len(translations)
+
+
+def _page(parent, title, live):
+    from cms.models import ContentPage
+
+    page = ContentPage(title=title, slug=title.lower().replace(" ", "-"), live=live)
+    parent.add_child(instance=page)
+    return page
+
+
+@pytest.fixture
+def admin_pages():
+    """Live pages, a draft of each region (in French and English) and drafts of the shared learning content."""
+    from learning.models import LearningIndexPage
+
+    learning = {lang: LearningIndexPage.objects.get(locale__language_code=lang) for lang in ("fr", "en")}
+    return {
+        "home": HomePage.objects.get(locale__language_code="fr"),
+        "region page normandie": _region_page("normandie"),
+        "live normandie": _page(_region_page("normandie"), "Live Normandie", live=True),
+        "draft normandie": _page(_region_page("normandie"), "Draft Normandie", live=False),
+        "draft normandie en": _page(_region_page("normandie", "en"), "Draft Normandy", live=False),
+        "draft bretagne": _page(_region_page("bretagne"), "Draft Bretagne", live=False),
+        "draft bretagne en": _page(_region_page("bretagne", "en"), "Draft Brittany", live=False),
+        "draft learning": _page(learning["fr"], "Draft Learning", live=False),
+        "draft learning en": _page(learning["en"], "Draft Learning en", live=False),
+        "live learning": _page(learning["fr"], "Live Learning", live=True),
+    }
+
+
+ALWAYS = {"home", "region page normandie", "live normandie", "live learning"}
+LEARNING_DRAFTS = {"draft learning", "draft learning en"}
+SEES_IN_ADMIN = {
+    "anonymous": ALWAYS,
+    "coordinator_bretagne": ALWAYS,
+    "partner_bretagne": ALWAYS,
+    "coordinator_normandie": ALWAYS,
+    "trainer_bretagne": ALWAYS | LEARNING_DRAFTS | {"draft bretagne", "draft bretagne en"},
+    "trainer_normandie": ALWAYS | LEARNING_DRAFTS | {"draft normandie", "draft normandie en"},
+    "national": ALWAYS | LEARNING_DRAFTS | {"draft bretagne", "draft bretagne en", "draft normandie",
+                                            "draft normandie en"},
+}
+
+
+@pytest.mark.parametrize("who", sorted(SEES_IN_ADMIN))
+def test_pages_visible_in_admin_agree_with_the_predicate(people, admin_pages, who, django_assert_max_num_queries):
+    from django.contrib.auth.models import AnonymousUser
+
+    user = AnonymousUser() if who == "anonymous" else people[who]
+    by_predicate = {name for name, page in admin_pages.items() if permissions.user_can_see_page_in_admin(user, page)}
+    ids = {page.pk: name for name, page in admin_pages.items()}
+    with django_assert_max_num_queries(2):  # the person's page permissions, then the pages
+        in_queryset = {ids[pk] for pk in permissions.pages_visible_in_admin(user).filter(pk__in=ids)
+                       .values_list("pk", flat=True)}
+    assert by_predicate == in_queryset == SEES_IN_ADMIN[who]

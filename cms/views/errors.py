@@ -1,6 +1,10 @@
 from django.shortcuts import render
 
 
+def bad_request(request, exception=None):
+    return render(request, "errors/400.html", status=400)
+
+
 def page_not_found(request, exception=None):
     # `not_found` points the language switcher at the other language's home: this address exists in none.
     return render(request, "errors/404.html", {"not_found": True}, status=404)

@@ -40,4 +40,5 @@ AUDITED_PAGES = [
     AuditedPage("my-space", **both("/accounts/space/"), login_as="trainer.bretagne@example.org"),
     AuditedPage("region-people", fr="/admin/people/", en=None, login_as="trainer.bretagne@example.org"),
     AuditedPage("not-found", **both("/this-page-does-not-exist/"), status=404),
+    AuditedPage("bad-request", **both("/?q=%00"), status=400),
 ]

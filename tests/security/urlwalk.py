@@ -35,12 +35,24 @@ SAMPLE_VALUES = ("1", "x", "x/", "", str(uuid.UUID(int=1)), "x.txt")
 
 
 @dataclass(frozen=True)
+class Segment:
+    """What one pattern of the chain (a resolver's prefix, or the final pattern) adds to the path."""
+
+    template: str  # as django.utils.regex_helper.normalize() writes it: "pages/%(page_id)s/"
+    sample: tuple  # ((parameter, value), ...): values that the pattern accepts
+
+    def path(self, **values) -> str:
+        return self.template % {**dict(self.sample), **values}
+
+
+@dataclass(frozen=True)
 class Endpoint:
     route: str  # as ResolverMatch.route gives it, with the language prefix written <lang>/
     name: str | None  # namespaced, e.g. "accounts:login"
     module: str  # where the view is defined
     urlconf: str  # the URLconf module that declares the pattern
     path: str  # a concrete path (in French) that this pattern answers
+    segments: tuple = ()  # the Segments whose paths, joined, make `path`
 
     @property
     def is_own(self) -> bool:
@@ -48,22 +60,33 @@ class Endpoint:
         own = own_modules()
         return self.module.startswith(own) or self.urlconf.startswith(own)
 
+    @property
+    def parameters(self) -> list:
+        """(segment index, name) of every captured parameter, outermost first."""
+        return [(index, name) for index, segment in enumerate(self.segments) for name, _value in segment.sample]
+
+    def path_with(self, index: int, name: str, value: str) -> str:
+        """`path` with one parameter replaced by `value` (as it would be written in a URL, percent-encoded)."""
+        return "/" + "".join(
+            segment.path(**({name: value} if i == index else {})) for i, segment in enumerate(self.segments)
+        )
+
 
 def _join(route1: str, route2: str) -> str:
     # As django.urls.resolvers._route_to_regex's callers join routes in ResolverMatch.route.
     return route1 + (route2[1:] if route2.startswith("^") else route2)
 
 
-def _sample(pattern) -> str:
+def _segment(pattern) -> Segment:
     if isinstance(pattern, LocalePrefixPattern):
-        return "fr/"
+        return Segment("fr/", ())
     regex = pattern.regex
     for template, params in normalize(regex.pattern):
         for value in _choices(regex.pattern, params) + SAMPLE_VALUES:
             candidate = template % {p: value for p in params}
             match = regex.match(candidate)
             if match and match.end() == len(candidate):
-                return candidate
+                return Segment(template, tuple((p, value) for p in params))
     raise ValueError(f"no sample path for URL pattern {pattern!s}")
 
 
@@ -94,20 +117,21 @@ def _urlconf_module(resolver, parent: str) -> str:
     return getattr(urlconf, "__name__", "")  # another list of patterns (admin.site.urls): judged by its views
 
 
-def endpoints(resolver=None, route="", path="", namespace=None, urlconf=""):
+def endpoints(resolver=None, route="", segments=(), namespace=None, urlconf=""):
     """Every URLPattern under `resolver` (the project's root by default), depth first."""
     resolver = resolver or get_resolver()
     urlconf = _urlconf_module(resolver, urlconf)
     for entry in resolver.url_patterns:
         entry_route = _join(route, _route_of(entry.pattern))
-        entry_path = path + _sample(entry.pattern)
+        entry_segments = (*segments, _segment(entry.pattern))
         if isinstance(entry, URLResolver):
             ns = entry.namespace
             child_ns = ":".join(filter(None, [namespace, ns])) if ns else namespace
-            yield from endpoints(entry, entry_route, entry_path, child_ns, urlconf)
+            yield from endpoints(entry, entry_route, entry_segments, child_ns, urlconf)
         elif isinstance(entry, URLPattern):
             name = ":".join(filter(None, [namespace, entry.name])) if entry.name else None
-            yield Endpoint(entry_route, name, _view_module(entry.callback), urlconf, "/" + entry_path)
+            path = "/" + "".join(segment.path() for segment in entry_segments)
+            yield Endpoint(entry_route, name, _view_module(entry.callback), urlconf, path, entry_segments)
 
 
 def route_of_path(path: str) -> str:
