@@ -15,6 +15,7 @@ from cms.models import (
     SiteSettings,
 )
 from cms.services.translation import translate
+from forums.services import ensure_region_forums
 from learning.models import LearningIndexPage
 from people.enums import RegionCode
 from people.models import Region
@@ -174,6 +175,7 @@ def setup_site(hostname="localhost", port=80):
         roles.ensure_region_group(region)
 
     roles.ensure_base_groups()
+    ensure_region_forums()
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     if not settings.tagline:
         settings.tagline = "Programme d'amélioration continue du travail en équipe"
