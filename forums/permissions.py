@@ -16,6 +16,8 @@ from people import permissions as people
 from people.enums import Role
 
 NOTHING = Q(pk__in=[])
+# Always true, and unlike an empty Q() it survives being OR-ed with another condition.
+EVERYTHING = Q(pk__isnull=False)
 
 
 class ForumPermissionHandler:
@@ -25,7 +27,7 @@ class ForumPermissionHandler:
         if not people._authenticated(user):
             return NOTHING
         if people.is_national(user):
-            return Q()
+            return EVERYTHING
         regions = people.region_ids(user)
         where = Q(**{f"{prefix}region__isnull": True}) | Q(**{f"{prefix}region_id__in": regions})
         if people.has_role(user, Role.PARTNER):
@@ -45,7 +47,7 @@ class ForumPermissionHandler:
 
     def moderated_q(self, user, prefix=""):
         if people.is_national(user):
-            return Q()
+            return EVERYTHING
         regions = people.trainer_region_ids(user)
         return Q(**{f"{prefix}region_id__in": regions}) if regions else NOTHING
 
@@ -138,7 +140,7 @@ class ForumPermissionHandler:
         from people.models import User
 
         national = Q(is_superuser=True) | Q(role=Role.NATIONAL)
-        members = Q(pk__isnull=False)  # everyone (an empty Q() would vanish from the OR below)
+        members = EVERYTHING
         if forum.region_id is not None:
             members = Q(pk__in=User.regions.through.objects.filter(region_id=forum.region_id).values("user_id"))
         if not forum.open_to_partners:

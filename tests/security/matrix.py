@@ -10,7 +10,7 @@ French and English); add more in `placeholders()`.
 
 Expected values: an HTTP status (200, 403, 404, 405, 410...), LOGIN (a redirect to a login page),
 ADMIN_REFUSED (the Wagtail admin's refusal: back to the dashboard with an error message) or to("/path/")
-(any other redirect, to that path).
+(any other redirect, to that path; it may hold placeholders too).
 """
 
 from dataclasses import dataclass, field
@@ -161,11 +161,19 @@ PREFIX_RULE_EXCEPTIONS = {
 }
 
 
+def forum_placeholders(code) -> dict:
+    """A topic, post and attachment planted in the region's forum: {forum}, {topic}, {post}, {attachment}."""
+    from forums.tests.permission_matrix import planted
+
+    return planted(code)
+
+
 def placeholders(page_model) -> dict:
     """Values for the placeholders of MATRIX paths, per region code."""
     values = {}
     for code in (OWN, OTHER):
         pages = {p.locale.language_code: p.pk for p in page_model.objects.filter(region__code=code)}
         values[code] = {"region": code, "region_page": pages["fr"], "region_page_en": pages["en"]}
+        values[code].update(forum_placeholders(code))
     values[None] = {}
     return values
