@@ -202,7 +202,8 @@ def post_edit(request, pk):
         try:
             post = services.edit_post(request.user, post, form.cleaned_data["body"], form.cleaned_data["version"])
         except services.EditConflict as conflict:
-            form = forms.EditForm(initial={"body": form.cleaned_data["body"], "version": conflict.current.version})
+            form = forms.EditForm({"body": form.cleaned_data["body"], "version": conflict.current.version})
+            form.is_valid()
             form.add_error(None, _(
                 "Someone else changed this message while you were editing it. Their version is shown below; "
                 "your text is kept in the editor: save again to replace theirs."
