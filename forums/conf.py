@@ -40,3 +40,7 @@ def max_post_length() -> int:
 
 def max_attachments() -> int:
     return _get("MAX_ATTACHMENTS", 5)
+
+
+def max_attachment_bytes() -> int:
+    return _get("MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024)
