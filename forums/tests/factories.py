@@ -2,6 +2,7 @@
 
 import itertools
 
+from django.db.models import F
 from django.utils import timezone
 
 from forums import markup, services
@@ -42,7 +43,8 @@ def bulk_topic(author, where, posts, title="Un long sujet"):
     )
     last = t.posts.order_by("-position").first()
     Topic.objects.filter(pk=t.pk).update(last_post=last)
-    Forum.objects.filter(pk=where.pk).update(topic_count=where.topic_count + 1, post_count=where.post_count + posts,
-                                             last_post=last)
+    Forum.objects.filter(pk=where.pk).update(
+        topic_count=F("topic_count") + 1, post_count=F("post_count") + posts, last_post=last
+    )
     t.refresh_from_db()
     return t
