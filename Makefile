@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
 
-.PHONY: run test install install-dev messages compilemessages demo bench clean browser-deps
+.PHONY: run test install install-dev messages compilemessages demo bench clean browser-deps fonts
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -26,29 +26,41 @@ compilemessages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
 	$(DEV) $(PY) manage.py compilemessages --ignore=.venv -v 0
 
-demo: install compilemessages
+# The demo's partner logos are drawn in DejaVu Sans, which has every accent (cms/demo.py).
+fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf || { apt-get update -qq && apt-get install -y -qq fonts-dejavu-core >/dev/null; }
+
+demo: install compilemessages fonts
 	$(DEV) $(PY) manage.py migrate --no-input -v 0
 	$(DEV) $(PY) manage.py setup_site
 	$(DEV) $(PY) manage.py load_demo
 
+# PORT reaches the server process too: the links in e-mails point to it (cms.settings.dev).
 run: demo
-	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(DEV) PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install-dev compilemessages browser-deps
+test: install-dev compilemessages browser-deps fonts
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # What the browser suite (tests/browser) needs besides Python: Debian's Chromium (Playwright cannot download its own
-# here) and axe-core, pinned, from the npm registry into the git-ignored .cache/.
+# here), a Java runtime for the W3C Nu Html Checker, and axe-core and the checker (vnu-jar), pinned, from the npm
+# registry into the git-ignored .cache/. vnu-jar's install script would download a JRE when none is found: Debian's
+# is installed first and the script is skipped.
 AXE_CORE_VERSION := 4.14.1
 AXE_DIR := .cache/axe
+VNU_VERSION := 26.9.27
+VNU_DIR := .cache/vnu
 browser-deps:
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
 	@grep -qs '"version": "$(AXE_CORE_VERSION)"' $(AXE_DIR)/node_modules/axe-core/package.json || \
 		npm install --silent --no-save --no-audit --no-fund --prefix $(AXE_DIR) axe-core@$(AXE_CORE_VERSION)
+	@grep -qs '"version": "$(VNU_VERSION)"' $(VNU_DIR)/node_modules/vnu-jar/package.json || \
+		npm install --silent --no-save --no-audit --no-fund --ignore-scripts --prefix $(VNU_DIR) vnu-jar@$(VNU_VERSION)
 
 # A benchmark, not a test (never in `make test` or CI): see the README's "Benchmark". DATABASE_URL=postgres://...
 # runs it on PostgreSQL, in a database of its own (<name>_bench).
-bench: install-dev compilemessages
+bench: install-dev compilemessages fonts
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(PY) -m bench.run
 

@@ -48,3 +48,32 @@ def people(db):
             email="coordinator.normandie@example.org", role="coordinator", regions=["normandie"]
         ),
     }
+
+
+@pytest.fixture
+def task_worker(settings, django_capture_on_commit_callbacks):
+    """Tasks go to django-tasks' database backend, as in production, and wait there until the test calls the
+    returned function: it runs every ready task with the worker's own code (`manage.py db_worker --batch`, one task
+    at a time), inside the test's transaction, and returns the tasks it ran. A task that fails fails the test."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    worker = Worker(
+        queue_names=["*"], interval=0, batch=True, backend_name="default", startup_delay=False, max_tasks=None,
+        worker_id="test-worker",
+    )
+
+    def run():
+        ran = []
+        while (result := DBTaskResult.objects.ready().get_locked()) is not None:
+            result.claim(worker.worker_id)
+            # In the worker each task commits on its own: what it queues on commit is queued then.
+            with django_capture_on_commit_callbacks(execute=True):
+                worker.run_task(result)
+            result.refresh_from_db()
+            assert result.status == "SUCCESSFUL", f"{result.task_path} failed:\n{result.traceback}"
+            ran.append(result)
+        return ran
+
+    return run

@@ -10,3 +10,6 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .localize_dates import install
+
+        install()

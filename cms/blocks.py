@@ -60,3 +60,15 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {}
+
+
+class CookieBlock(blocks.StructBlock):
+    """One cookie of the legal notice's list: its exact name, what it is for, how long it lives."""
+
+    name = blocks.CharBlock(label=_("Name"), max_length=100)
+    purpose = blocks.TextBlock(label=_("Purpose"))
+    lifetime = blocks.CharBlock(label=_("Lifetime"), max_length=100)
+
+    class Meta:
+        icon = "lock"
+        label = _("Cookie")

@@ -7,12 +7,12 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from cms import conf
-from cms.models import AccessibilityStatementPage, ContentPage, LegalNoticePage, RegionPage, SiteSettings
+from cms.models import ContentPage, RegionPage, SiteSettings
 from cms.services.translation import translate
 from learning.models import LearningIndexPage
 from people.enums import Role, StructureType
@@ -122,6 +122,26 @@ REGION_CONTENT = {
     },
 }
 
+# Pages that trainers write under their region's page (listed there, and in the site map).
+REGION_PAGES = {
+    "bretagne": [
+        {
+            "title": "Séminaire de printemps à Rennes",
+            "slug": "seminaire-de-printemps",
+            "intro": "Deux jours consacrés à la dynamique d’équipe et à la conduite de réunion.",
+            "body": [_p("Le programme détaillé et les documents de préparation sont envoyés trois semaines avant.")],
+            "en": {
+                "Séminaire de printemps à Rennes": "Spring seminar in Rennes",
+                "seminaire-de-printemps": "spring-seminar",
+                "Deux jours consacrés à la dynamique d’équipe et à la conduite de réunion.": "Two days on team "
+                "dynamics and running meetings.",
+                "Le programme détaillé et les documents de préparation sont envoyés trois semaines avant.": "The "
+                "detailed programme and the preparation documents are sent three weeks before.",
+            },
+        },
+    ],
+}
+
 RESOURCES = [
     {
         "title": "Animer une réunion pluriprofessionnelle",
@@ -187,27 +207,6 @@ RESOURCES = [
     },
 ]
 
-LEGAL_BODY = [
-    _h("Éditeur"),
-    _p("École des hautes études en santé publique (EHESP), 15 avenue du Professeur-Léon-Bernard, 35043 Rennes."),
-    _h("Données personnelles"),
-    _p("Les données des comptes servent uniquement au suivi de la formation. Vous pouvez obtenir et faire effacer "
-       "vos données en écrivant à l'équipe nationale. Les journaux de connexion sont conservés un an au plus."),
-]
-LEGAL_EN = {
-    "Éditeur": "Publisher",
-    "École des hautes études en santé publique (EHESP), 15 avenue du Professeur-Léon-Bernard, 35043 Rennes.": (
-        "École des hautes études en santé publique (EHESP), 15 avenue du Professeur-Léon-Bernard, 35043 Rennes, "
-        "France."
-    ),
-    "Données personnelles": "Personal data",
-    "Les données des comptes servent uniquement au suivi de la formation. Vous pouvez obtenir et faire effacer "
-    "vos données en écrivant à l'équipe nationale. Les journaux de connexion sont conservés un an au plus.": (
-        "Account data is used only to follow the training. You can obtain and have your data erased by writing to "
-        "the national team. Login logs are kept for one year at most."
-    ),
-}
-
 PARTNERS = [("EHESP", "#000091"), ("HAS", "#6a1b9a"), ("AVEC Santé", "#18753c"), ("ARS", "#b34000")]
 
 
@@ -243,11 +242,38 @@ def _regions():
         _publish_with_translation(page, {"intro": content["intro"], "body": content["body"]}, content["en"])
 
 
-def _png(label, colour):
-    image = PILImage.new("RGB", (360, 120), "white")
+def _region_pages():
+    for code, pages in REGION_PAGES.items():
+        region_page = RegionPage.objects.get(region__code=code, locale__language_code="fr")
+        for content in pages:
+            if ContentPage.objects.child_of(region_page).filter(slug=content["slug"]).exists():
+                continue
+            page = ContentPage(title=content["title"], slug=content["slug"], intro=content["intro"],
+                               body=content["body"])
+            region_page.add_child(instance=page)
+            page.save_revision().publish()
+            translate(page, "en", content["en"], publish=True)
+
+
+# A TrueType font with every accent: Pillow's built-in font has none ("AVEC Santé" came out "AVEC Sant▯"). Debian's
+# fonts-dejavu-core, which `make run` and `make test` install when it is missing.
+LOGO_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def _png(label, colour, size=(360, 120)):
+    image = PILImage.new("RGB", size, "white")
     draw = ImageDraw.Draw(image)
-    draw.rectangle([0, 0, 359, 119], outline=colour, width=6)
-    draw.text((24, 48), label, fill=colour, font_size=36)
+    draw.rectangle([0, 0, size[0] - 1, size[1] - 1], outline=colour, width=6)
+    for font_size in range(40, 9, -2):  # the largest that fits
+        try:
+            font = ImageFont.truetype(LOGO_FONT, font_size)
+        except OSError as error:
+            raise RuntimeError(f"The demo logos need {LOGO_FONT} (Debian package fonts-dejavu-core).") from error
+        left, top, right, bottom = draw.textbbox((0, 0), label, font=font)
+        if right - left <= size[0] - 40:
+            break
+    draw.text(((size[0] - (right - left)) / 2 - left, (size[1] - (bottom - top)) / 2 - top), label, fill=colour,
+              font=font)
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()
@@ -304,29 +330,6 @@ def _resources():
         translate(page, "en", resource["en"], publish=True)
 
 
-def _legal_pages():
-    legal = LegalNoticePage.objects.get(locale__language_code="fr")
-    if not legal.body:
-        legal.body = LEGAL_BODY
-        legal.save_revision().publish()
-        translate(legal, "en", LEGAL_EN, publish=True)
-    statement = AccessibilityStatementPage.objects.get(locale__language_code="fr")
-    if statement.audit_date is None:
-        import datetime
-
-        statement.audit_date = datetime.date(2026, 9, 15)
-        statement.compliance_rate = 87
-        statement.non_accessible_content = (
-            "<p>Certains documents PDF anciens ne sont pas balisés ; une version accessible est envoyée sur demande.</p>"
-        )
-        statement.save_revision().publish()
-        translate(statement, "en", publish=True, strings={
-            "Certains documents PDF anciens ne sont pas balisés ; une version accessible est envoyée sur demande.": (
-                "Some older PDF documents are not tagged; an accessible version is sent on request."
-            ),
-        })
-
-
 def load_demo():
     """Load the demo. Each step checks what exists, so it can run again (and must not be one transaction: see
     cms.services.translation)."""
@@ -336,6 +339,6 @@ def load_demo():
         _people()
         _logos()
     _regions()
+    _region_pages()
     _resources()
-    _legal_pages()
     return DEMO_ACCOUNTS

@@ -17,16 +17,34 @@ def _link(page, site):
     return {"title": page.title, "url": page.get_url(current_site=site)}
 
 
-def _build(site, language_code):
-    from cms.models import AccessibilityStatementPage, LegalNoticePage, SiteSettings
-
-    locale = Locale.objects.filter(language_code=language_code).first()
+def _home(site, locale):
+    """The home page of `locale` (a Locale or its id) on `site`; the site's root when it has no translation."""
     root = site.root_page
-    home = root.get_translation_or_none(locale) if locale else None
-    home = home or root
+    return (root.get_translation_or_none(locale) if locale else None) or root
+
+
+def _footer_link(page, site):
+    from cms.models import AccessibilityStatementPage, SitemapPage
+
+    link = _link(page, site)
+    if isinstance(page, AccessibilityStatementPage):
+        # The conformity level every page must state (décret 2019-768), in the language being built.
+        link["conformity"] = str(page.get_conformity_display())
+    elif isinstance(page, SitemapPage):
+        link["sitemap"] = True
+    return link
+
+
+def _build(site, language_code):
+    from cms.models import AccessibilityStatementPage, LegalNoticePage, SiteSettings, SitemapPage
+
+    home = _home(site, Locale.objects.filter(language_code=language_code).first())
     menu = home.get_children().live().public().in_menu().specific()
-    footer_types = (LegalNoticePage, AccessibilityStatementPage)
-    footer = Page.objects.live().public().descendant_of(home).type(*footer_types).order_by("path")
+    footer_types = (LegalNoticePage, AccessibilityStatementPage, SitemapPage)
+    footer = [
+        _footer_link(page, site)
+        for page in Page.objects.live().public().descendant_of(home).type(*footer_types).order_by("path").specific()
+    ]
     settings = SiteSettings.for_site(site)
     logos = []
     images = Image.objects.prefetch_renditions("max-200x80")
@@ -36,8 +54,10 @@ def _build(site, language_code):
                       "height": rendition.height})
     return {
         "home": _link(home, site),
-        "menu": [{**_link(page, site), "intro": getattr(page, "intro", "")} for page in menu],
-        "footer": [_link(page, site) for page in footer],
+        # `path` (the tree position) tells the header which section a page is in.
+        "menu": [{**_link(page, site), "intro": getattr(page, "intro", ""), "path": page.path} for page in menu],
+        "footer": footer,
+        "sitemap": next((link for link in footer if link.get("sitemap")), None),
         "contact_email": settings.contact_email,
         "tagline": settings.tagline_for(language_code),
         "logos": logos,
@@ -59,6 +79,38 @@ def ancestor_links(request, page):
         return [_link(ancestor, site) for ancestor in page.get_ancestors().filter(depth__gte=2)]
 
     return cached(request, f"ancestors:{page.pk}", build)
+
+
+def child_links(request, page):
+    """Title, URL and introduction of the live, public children of `page`, in the editors' order: what a page lists
+    so that nothing published is reachable only by its address. Public only, as it is shared by every visitor."""
+    if not page.numchild:
+        return []
+
+    def build(site):
+        children = page.get_children().live().public().specific()
+        return [{**_link(child, site), "intro": getattr(child, "intro", "")} for child in children]
+
+    return cached(request, f"children:{page.pk}", build)
+
+
+def page_tree(request, locale_id):
+    """Every live, public page under the home of that language, nested: [{"title", "url", "children": [...]}]
+    in tree order, the home first."""
+
+    def build(site):
+        home = _home(site, locale_id)
+        top = {"children": []}
+        nodes = {home.path: top}
+        for page in home.get_descendants().live().public().order_by("path"):
+            parent = nodes.get(page.path[: -Page.steplen])
+            if parent is None:  # under a draft: unreachable, so not listed either
+                continue
+            nodes[page.path] = node = {**_link(page, site), "children": []}
+            parent["children"].append(node)
+        return [_link(home, site), *top["children"]]
+
+    return cached(request, f"tree:{locale_id}", build)
 
 
 _NO_SITE = "none"

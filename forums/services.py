@@ -27,6 +27,7 @@ from forums.models import (
     TopicReadState,
 )
 from forums.permissions import handler
+from people.mail import enqueue_on_commit
 
 UNSUBSCRIBE_SALT = "forums.unsubscribe"
 
@@ -486,5 +487,4 @@ def _create_notifications(post, recipients: dict, actor):
     if notifications:
         from forums import tasks
 
-        post_pk = post.pk
-        transaction.on_commit(lambda: tasks.send_notification_emails.enqueue(post_pk))
+        enqueue_on_commit(tasks.send_notification_emails, post.pk)

@@ -1,47 +1,38 @@
 """E-mails of the forums, sent by background tasks once the transaction that made the notifications commits.
 Each is written in the recipient's language, and the permission handler is asked again at sending time."""
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
 
 from forums.enums import EmailMode
 from forums.models import ForumProfile, Notification
 from forums.permissions import handler
+from people.mail import absolute_url, send_templated_mail
 
 
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def _send(user, subject_template, template, context):
+def _send(user, template, notifications):
+    """Through the platform's one mail path (people.mail): rendered in the recipient's language, links to the
+    configured public address; each topic's e-mail carries its own signed unsubscribe link."""
     from forums.services import ensure_profile, unsubscribe_token
 
     ensure_profile(user)
-    with translation.override(user.preferred_language or "fr"):
-        context = {
-            **context,
-            "user": user,
-            "settings_url": _absolute(reverse("forums:settings")),
-            "unsubscribe_all_url": _absolute(
+
+    def context():
+        items = _items(notifications)
+        for item in items:
+            item["url"] = absolute_url(item["notification"].post.get_absolute_url())
+            token = unsubscribe_token(user, "topic", item["topic"].pk)
+            item["unsubscribe_url"] = absolute_url(reverse("forums:unsubscribe", kwargs={"token": token}))
+        return {
+            "items": items,
+            "settings_url": absolute_url(reverse("forums:settings")),
+            "unsubscribe_all_url": absolute_url(
                 reverse("forums:unsubscribe", kwargs={"token": unsubscribe_token(user, "all")})
             ),
         }
-        for item in context.get("items", []):
-            item["url"] = _absolute(item["notification"].post.get_absolute_url())
-            item["unsubscribe_url"] = _absolute(
-                reverse("forums:unsubscribe", kwargs={"token": unsubscribe_token(user, "topic", item["topic"].pk)})
-            )
-        subject = render_to_string(subject_template, context).strip()
-        text = render_to_string(f"{template}.txt", context)
-        html = render_to_string(f"{template}.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [user.email])
-    message.attach_alternative(html, "text/html")
-    message.extra_headers["List-Unsubscribe"] = f"<{context['unsubscribe_all_url']}>"
-    message.send()
+
+    send_templated_mail(user, template, context)
 
 
 def _items(notifications):
@@ -64,8 +55,7 @@ def send_notification_emails(post_pk):
         if profile and profile.email_mode != EmailMode.IMMEDIATE:
             continue
         if handler.can_receive_notification(user, notification):
-            _send(user, "forums/email/notification_subject.txt", "forums/email/notification",
-                  {"items": _items([notification])})
+            _send(user, "forums/email/notification", [notification])
         Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
 
 
@@ -78,6 +68,6 @@ def send_daily_digests():
         readable = [n for n in pending if handler.can_receive_notification(user, n)]
         now = timezone.now()
         if readable:
-            _send(user, "forums/email/digest_subject.txt", "forums/email/digest", {"items": _items(readable)})
+            _send(user, "forums/email/digest", readable)
         pending.update(emailed_at=now)
         ForumProfile.objects.filter(pk=profile.pk).update(digest_sent_at=now)

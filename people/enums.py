@@ -9,6 +9,13 @@ class Role(models.TextChoices):
     NATIONAL = "national", _("National team")
 
 
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
 class StructureType(models.TextChoices):
     MSP = "msp", _("Multi-professional health centre (MSP)")
     CPTS = "cpts", _("Territorial health professionals' community (CPTS)")

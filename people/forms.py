@@ -2,13 +2,25 @@
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from people import mail, tasks
 from people.models import User
 from people.services import accounts
 
 GENERIC_LOGIN_ERROR = _("The email address or the password is incorrect.")
+NAME_REQUIRED = {
+    "first_name": _("Enter a first name: spaces alone are not a name."),
+    "last_name": _("Enter a last name: spaces alone are not a name."),
+}
+
+
+def require_names(fields):
+    """First and last names are required, without their surrounding spaces, in every form that edits a person."""
+    for name, message in NAME_REQUIRED.items():
+        fields[name].required = True
+        fields[name].strip = True
+        fields[name].error_messages["required"] = message
 
 
 def _email_input():
@@ -33,19 +45,18 @@ class LoginForm(auth_forms.AuthenticationForm):
 class PasswordResetForm(auth_forms.PasswordResetForm):
     email = forms.EmailField(label=_("Email address"), max_length=254, widget=_email_input())
 
-    def get_users(self, email):
-        # Django leaves out people whose password is unusable, because on many sites that means the account
-        # signs in elsewhere (LDAP, single sign-on) or was disabled on purpose. Here every account is local
-        # and by invitation: an unusable password means "invited, has not chosen a password yet" (perhaps
-        # the invitation expired). A reset link is exactly what such a person needs, so they are included.
-        # Deactivated accounts (is_active=False) stay out: that is how an account is closed here.
-        return User.objects.active().filter(email__iexact=email.strip())
+    def save(self, **kwargs):
+        # Queued whether or not the address has an account, and looked up by the worker: the page takes the same
+        # time either way, and a slow mail server never slows it. (Django's keyword arguments are not needed:
+        # links use the configured site address and the templates are fixed.)
+        mail.enqueue_on_commit(tasks.send_password_reset, self.cleaned_data["email"])
 
-    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        # Written in the recipient's language, whatever the language of the page that asked for it;
-        # the link inside is reversed in that language too.
-        with translation.override(context["user"].preferred_language):
-            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+
+class AdminPasswordResetForm(PasswordResetForm):
+    """The Wagtail admin's "forgotten password" form (WAGTAILADMIN_USER_PASSWORD_RESET_FORM): the same queued
+    e-mail, whose link opens the site's own reset page, in the person's language."""
+
+    extra_fields = ()  # what Wagtail's template lists after the e-mail field
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
@@ -56,6 +67,10 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
 
 
 class ProfileForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require_names(self.fields)
+
     class Meta:
         model = User
         fields = list(accounts.PROFILE_FIELDS)

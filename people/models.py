@@ -3,12 +3,12 @@ import hashlib
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from people import permissions
-from people.enums import RegionCode, Role, StructureType
+from people.collation import french_order
+from people.enums import ImportStatus, RegionCode, Role, StructureType
 
 
 class RegionQuerySet(models.QuerySet):
@@ -115,7 +115,7 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = [Lower("last_name"), Lower("first_name")]
+        ordering = [french_order("last_name"), french_order("first_name")]
 
     def __str__(self):
         return self.get_full_name() or self.email
@@ -169,6 +169,56 @@ class Invitation(models.Model):
     @property
     def is_usable(self):
         return self.used_at is None and self.expires_at > timezone.now()
+
+
+class PeopleImportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The imports whose page `user` may see: see people.permissions.user_can_view_people_import."""
+        if permissions.is_national(user):
+            return self.all()
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        return self.filter(importer=user)
+
+
+class PeopleImport(models.Model):
+    """One confirmed CSV import, run by the worker (people.services.people_import.run_import). The checked file
+    is kept until it has run; then only the outcome, line by line, remains."""
+
+    importer = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="people_imports", verbose_name=_("importer")
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    # The language of the importer's screens: the outcome's messages are written in it.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    content = models.TextField(_("file content"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    skipped = models.PositiveIntegerField(_("skipped"), default=0)
+    rows = models.JSONField(_("outcome, line by line"), default=list, blank=True)
+    created_at = models.DateTimeField(_("confirmed at"), default=timezone.now)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = PeopleImportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("people import")
+        verbose_name_plural = _("people imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_finished(self):
+        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)
+
+    @property
+    def summary(self):
+        return {name: getattr(self, name) for name in ("created", "updated", "unchanged", "skipped")}
 
 
 class GroupKey(models.Model):

@@ -71,11 +71,29 @@ def user_can_import_people(user) -> bool:
     return is_national(user) or bool(trainer_region_ids(user))
 
 
+def user_can_view_people_import(user, people_import) -> bool:
+    """An import's progress and outcome (names and e-mail addresses): its importer and the national team."""
+    return is_national(user) or (_authenticated(user) and people_import.importer_id == user.pk)
+
+
 def user_can_assign_role(user, role) -> bool:
     """Trainers may bring in coordinators, partners and fellow trainers; only the national team names national staff."""
     if is_national(user):
         return True
     return has_role(user, Role.TRAINER) and role in (Role.COORDINATOR, Role.PARTNER, Role.TRAINER)
+
+
+def user_can_invite(user, role, regions) -> bool:
+    """Create an invited account with `role` in `regions`: the national team anyone; a trainer people with a role
+    they may give, in one or more of their own regions (so that they can still manage them afterwards)."""
+    if is_national(user):
+        return True
+    regions = list(regions)
+    return (
+        user_can_assign_role(user, role)
+        and bool(regions)
+        and all(is_trainer_of_region(user, region) for region in regions)
+    )
 
 
 def user_can_manage_person(user, person) -> bool:

@@ -3,11 +3,24 @@ and language; groups and the administrator flag follow from the role (people.ser
 by hand. People created here choose their password through an invitation, like imported people."""
 
 from django import forms
-from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_user_views
 
+from people.collation import french_order, sort_key
+from people.forms import require_names
 from people.models import Region
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's admin login form, whose password field has no label: Django then shows its name, "Password",
+    untranslated. settings.WAGTAILADMIN_USER_LOGIN_FORM."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")
+
 
 PACTE_FIELDS = ["role", "regions", "preferred_language", "structure_type", "structure_name", "structure_town"]
 
@@ -20,7 +33,9 @@ class _PacteFieldsMixin:
             self.fields.pop(name, None)
         self.fields["regions"].queryset = Region.objects.all()
         self.fields["regions"].widget = forms.CheckboxSelectMultiple()
-        self.fields["regions"].widget.choices = self.fields["regions"].choices
+        # In the reader's order: "French Guiana" under F in English, Île-de-France after Hauts-de-France in French.
+        self.fields["regions"].widget.choices = sorted(self.fields["regions"].choices, key=lambda c: sort_key(c[1]))
+        require_names(self.fields)
 
 
 class PacteUserCreationForm(_PacteFieldsMixin, UserCreationForm):
@@ -39,18 +54,27 @@ class CreateView(wagtail_user_views.CreateView):
     template_name = "wagtailusers/users/create.html"
 
     def save_instance(self):
-        from people.services.invitations import invite
+        from people.services.people import create_invited_person
 
-        with transaction.atomic():
-            user = self.form.save(commit=False)
-            user.set_unusable_password()
-            user.save()
-            self.form.save_m2m()
-            invite(user, invited_by=self.request.user)
-        return user
+        data = self.form.cleaned_data
+        return create_invited_person(data, invited_by=self.request.user, regions=data.get("regions") or ())
+
+
+class IndexView(wagtail_user_views.IndexView):
+    def order_queryset(self, queryset):
+        # By name in French order (people.collation), not by code point: Élodie beside Eric, not after Zoé.
+        if self.ordering in ("name", "-name"):
+            descending = self.ordering == "-name"
+            return queryset.order_by(
+                french_order("last_name", descending), french_order("first_name", descending), "pk"
+            )
+        return super().order_queryset(queryset)
 
 
 class UserViewSet(wagtail_user_views.UserViewSet):
+    # People are looked for by name.
+    ordering = "name"
+    index_view_class = IndexView
     add_view_class = CreateView
 
     def get_form_class(self, for_update=False):

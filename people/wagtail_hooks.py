@@ -18,6 +18,7 @@ def register_people_import_urls():
     return [
         path("people/import/", people_import.upload, name="people_import"),
         path("people/import/confirm/", people_import.confirm, name="people_import_confirm"),
+        path("people/import/<int:pk>/", people_import.job, name="people_import_job"),
         path("people/import/example.csv", people_import.example, name="people_import_example"),
     ]
 

@@ -7,6 +7,7 @@ from .pages import (
     LegalNoticePage,
     RegionIndexPage,
     RegionPage,
+    SitemapPage,
 )
 from .site_settings import PartnerLogo, SiteSettings
 
@@ -19,4 +20,5 @@ __all__ = [
     "RegionIndexPage",
     "RegionPage",
     "SiteSettings",
+    "SitemapPage",
 ]

@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -8,8 +10,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms import cache, routing
-from cms.blocks import BodyBlock
+from cms.blocks import BodyBlock, CookieBlock
 from people import permissions
+from people.collation import sort_key
 from people.enums import Role
 from people.models import User
 
@@ -25,6 +28,13 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # ASCII addresses (settings.WAGTAIL_ALLOW_UNICODE_SLUGS): the admin's script writes "equipe-de-soins" as one
+        # types, and a slug that arrives with accents anyway (no script, a paste) is folded the same way.
+        if self.slug and not self.slug.isascii() and not getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True):
+            self.slug = slugify(self.slug)
+        super().full_clean(*args, **kwargs)
 
     def route(self, request, path_components):
         return routing.route(self, request, path_components, super().route)
@@ -50,6 +60,7 @@ class HomePage(BasePage):
         "cms.RegionIndexPage",
         "cms.LegalNoticePage",
         "cms.AccessibilityStatementPage",
+        "cms.SitemapPage",
         "learning.LearningIndexPage",
     ]
 
@@ -81,7 +92,7 @@ class RegionIndexPage(BasePage):
 
     def _region_links(self, site):
         regions = list(RegionPage.objects.child_of(self).live().public().select_related("region"))
-        regions.sort(key=lambda p: str(p.region.name))
+        regions.sort(key=lambda p: sort_key(p.region.name))
         return [{"title": p.title, "url": p.get_url(current_site=site)} for p in regions]
 
 
@@ -136,10 +147,53 @@ class RegionPage(BasePage):
         return by_role
 
 
+LIST_FEATURES = ["bold", "italic", "ul", "ol"]
+
+
 class LegalNoticePage(BasePage):
+    """The legal notice (mentions légales) that the LCEN asks of every French site: publisher, publication director,
+    host, personal data and cookies. Structured, so that nothing the law asks for can be left out by accident."""
+
+    publisher_name = models.CharField(_("publisher"), max_length=200, blank=True)
+    publisher_address = models.TextField(_("publisher's address"), blank=True)
+    publisher_phone = models.CharField(_("publisher's telephone"), max_length=40, blank=True)
+    publication_director = models.CharField(_("publication director"), max_length=200, blank=True)
+    host_name = models.CharField(_("host"), max_length=200, blank=True)
+    host_address = models.TextField(_("host's address"), blank=True)
+    host_phone = models.CharField(_("host's telephone"), max_length=40, blank=True)
+    personal_data = RichTextField(
+        _("personal data"), blank=True, features=LIST_FEATURES,
+        help_text=_("What is collected, why, on what legal basis, who receives it and for how long."),
+    )
+    dpo_name = models.CharField(_("data protection officer"), max_length=200, blank=True)
+    dpo_email = models.EmailField(_("data protection officer's email"), blank=True)
+    data_rights = RichTextField(
+        _("exercising one's rights"), blank=True, features=LIST_FEATURES,
+        help_text=_("How people obtain, correct or erase their data, and complain to the CNIL."),
+    )
+    cookies = StreamField(
+        [("cookie", CookieBlock())], verbose_name=_("cookies"), blank=True,
+        help_text=_("Every cookie the site sets, by its exact name."),
+    )
+
     parent_page_types = ["cms.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("publisher_name"), FieldPanel("publisher_address"), FieldPanel("publisher_phone"),
+             FieldPanel("publication_director")],
+            heading=_("Publisher"),
+        ),
+        MultiFieldPanel([FieldPanel("host_name"), FieldPanel("host_address"), FieldPanel("host_phone")],
+                        heading=_("Host")),
+        MultiFieldPanel(
+            [FieldPanel("personal_data"), FieldPanel("dpo_name"), FieldPanel("dpo_email"), FieldPanel("data_rights")],
+            heading=_("Personal data"),
+        ),
+        FieldPanel("cookies"),
+    ]
 
     class Meta:
         verbose_name = _("legal notice")
@@ -160,9 +214,35 @@ class AccessibilityStatementPage(BasePage):
     compliance_rate = models.PositiveSmallIntegerField(
         _("share of RGAA criteria met (%)"), null=True, blank=True
     )
-    non_accessible_content = RichTextField(_("content that is not accessible"), blank=True)
+    auditor = models.CharField(_("audit carried out by"), max_length=200, blank=True)
+    audit_results = RichTextField(_("test results"), blank=True, features=LIST_FEATURES)
+    non_accessible_content = RichTextField(
+        _("content that is not accessible"), blank=True, features=LIST_FEATURES,
+        help_text=_("Each failure to comply, with its reason."),
+    )
+    derogations = RichTextField(_("derogations for disproportionate burden"), blank=True, features=LIST_FEATURES)
+    exempt_content = RichTextField(
+        _("content not subject to the accessibility obligation"), blank=True, features=LIST_FEATURES
+    )
+    statement_date = models.DateField(_("date of this statement"), null=True, blank=True)
+    technologies = RichTextField(_("technologies used"), blank=True, features=LIST_FEATURES)
+    test_environment = RichTextField(_("test environment"), blank=True, features=LIST_FEATURES)
+    tools = RichTextField(_("tools used to assess accessibility"), blank=True, features=LIST_FEATURES)
+    pages_checked = RichTextField(_("pages checked"), blank=True, features=LIST_FEATURES)
+    multi_year_plan_url = models.URLField(_("address of the multi-year accessibility plan"), blank=True)
     contact_email = models.EmailField(_("contact email for accessibility"))
     contact_form_url = models.URLField(_("address of a contact form"), blank=True)
+    contact_address = models.TextField(_("postal address for accessibility"), blank=True)
+    remedy_form_url = models.URLField(
+        _("the Défenseur des droits's online form"), default="https://formulaire.defenseurdesdroits.fr/"
+    )
+    remedy_delegates_url = models.URLField(
+        _("the Défenseur des droits's regional delegates"), default="https://www.defenseurdesdroits.fr/saisir/delegues"
+    )
+    remedy_address = models.TextField(
+        _("the Défenseur des droits's postal address"),
+        default="Défenseur des droits\nLibre réponse 71120\n75342 Paris CEDEX 07",
+    )
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = []
@@ -172,13 +252,36 @@ class AccessibilityStatementPage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("conformity"),
+                FieldPanel("multi_year_plan_url"),
+                FieldPanel("auditor"),
                 FieldPanel("audit_date"),
                 FieldPanel("compliance_rate"),
-                FieldPanel("non_accessible_content"),
+                FieldPanel("audit_results"),
             ],
             heading=_("Conformity"),
         ),
-        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_form_url")], heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("non_accessible_content"), FieldPanel("derogations"), FieldPanel("exempt_content")],
+            heading=_("Content that is not accessible"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("statement_date"),
+                FieldPanel("technologies"),
+                FieldPanel("test_environment"),
+                FieldPanel("tools"),
+                FieldPanel("pages_checked"),
+            ],
+            heading=_("How this statement was made"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_form_url"), FieldPanel("contact_address")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("remedy_form_url"), FieldPanel("remedy_delegates_url"), FieldPanel("remedy_address")],
+            heading=_("Remedies"),
+        ),
     ]
 
     class Meta:
@@ -188,3 +291,14 @@ class AccessibilityStatementPage(BasePage):
         super().clean()
         if self.compliance_rate is not None and self.compliance_rate > 100:
             raise ValidationError({"compliance_rate": _("A share cannot be more than 100%.")})
+
+
+class SitemapPage(BasePage):
+    """The site map (plan du site): the whole public tree of its language, a second way to find any page (RGAA 12.1)."""
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("site map")

@@ -3,9 +3,10 @@ per region, the legal pages, their English translations, and the role groups. Id
 nothing. Not one transaction: wagtail-localize publishes on commit (see cms.services.translation); every step
 checks what exists, so a run that stops halfway is completed by the next."""
 
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Site
 
+from cms import legal_content
 from cms.models import (
     AccessibilityStatementPage,
     HomePage,
@@ -13,6 +14,7 @@ from cms.models import (
     RegionIndexPage,
     RegionPage,
     SiteSettings,
+    SitemapPage,
 )
 from cms.services.translation import translate
 from forums.services import ensure_region_forums
@@ -25,7 +27,7 @@ HOME = {
     "title": "Accueil",
     "slug": "accueil",
     "intro": (
-        "La plateforme collaborative des coordonnateurs et coordinatrices d'équipes de soins primaires "
+        "La plateforme collaborative des coordonnateurs et coordonnatrices d'équipes de soins primaires "
         "engagés dans le programme PACTE : modules d'e-learning, fiches techniques, outils, forums et séminaires."
     ),
 }
@@ -106,6 +108,21 @@ SECTIONS = [
             ),
         },
     ),
+    (
+        SitemapPage,
+        {
+            "title": "Plan du site",
+            "slug": "plan-du-site",
+            "intro": "Toutes les pages publiques de la plateforme, rubrique par rubrique.",
+        },
+        {
+            "Plan du site": "Site map",
+            "plan-du-site": "site-map",
+            "Toutes les pages publiques de la plateforme, rubrique par rubrique.": (
+                "Every public page of the platform, section by section."
+            ),
+        },
+    ),
 ]
 
 
@@ -127,6 +144,19 @@ def _ensure_translation(page, strings):
     en = _locale("en")
     if not page.has_translation(en):
         translate(page, "en", strings, publish=True)
+
+
+def _complete(page, marker, fields):
+    """Fill the page's blank fields with `fields` once, while `marker` (a field the page always has once written)
+    is blank; then bring its English translation up to date. A page the national team has edited is left alone."""
+    if getattr(page, marker):
+        return
+    for name, value in fields.items():
+        if not getattr(page, name):
+            setattr(page, name, value)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    translate(page, "en", legal_content.EN, publish=True)
 
 
 def _home(fr):
@@ -157,12 +187,15 @@ def setup_site(hostname="localhost", port=80):
         site.save()
     _ensure_translation(home, HOME_EN)
 
-    region_index = None
+    sections = {}
     for model, fields, strings in SECTIONS:
         page, _ = _child(home, model, fields)
         _ensure_translation(page, strings)
-        if model is RegionIndexPage:
-            region_index = page
+        sections[model] = page
+    region_index = sections[RegionIndexPage]
+    _complete(sections[AccessibilityStatementPage], "statement_date",
+              {**legal_content.STATEMENT, "statement_date": timezone.localdate()})
+    _complete(sections[LegalNoticePage], "publisher_name", legal_content.legal_notice())
 
     for region in Region.objects.all():
         fr_title = str(RegionCode(region.code).label)

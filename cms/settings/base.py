@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import pgettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -23,6 +24,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "people.apps.PacteUsersAppConfig",
@@ -57,6 +59,9 @@ MIDDLEWARE = [
     "cms.middleware.AreaCSPMiddleware",
     # Before sessions and authentication: a cached anonymous page costs none of them.
     "cms.page_cache.PageCacheMiddleware",
+    # Inside the page cache, which so stores pages already typeset (once); outside LocaleMiddleware, whose
+    # Content-Language says which pages are French.
+    "cms.middleware.FrenchTypographyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -136,8 +141,14 @@ AXES_VERBOSE = False
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Named in the admin's language ("Publier en anglais"); LANGUAGES keeps each language's own name for the switcher.
+WAGTAIL_CONTENT_LANGUAGES = [
+    ("fr", pgettext_lazy("content language", "French")),
+    ("en", pgettext_lazy("content language", "English")),
+]
 LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
+# British dates in English (cms/formats/en); Django's own French formats already write "15 septembre 2026".
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -158,10 +169,16 @@ WAGTAIL_SITE_NAME = "PACTE"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# The admin's "forgotten password" queues the same e-mail as the site's (people.mail), sent by the worker.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "people.forms.AdminPasswordResetForm"
 # People choose their own password through an invitation; administrators never type one.
 WAGTAILUSERS_PASSWORD_ENABLED = False
+# The admin's login form with its password field labelled in the admin's language.
+WAGTAILADMIN_USER_LOGIN_FORM = "people.user_admin.AdminLoginForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Page addresses in ASCII: /fr/equipe-de-soins/, not /fr/%C3%A9quipe-de-soins/ once copied into an e-mail.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "odp", "xlsx", "ods", "txt", "zip"]
@@ -170,7 +187,7 @@ WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
 # never as a copy of the French text. Until then the language switcher leads English readers to the English home.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-# Background work: django-tasks' database backend (run `manage.py db_worker`).
+# Background work: django-tasks' database backend (run `manage.py db_worker`). E-mails go this way (people.mail).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Shared by every worker process of a server: the page cache and the navigation cache (cms.page_cache,

@@ -8,6 +8,7 @@ _BENCH_DIR = Path(__file__).resolve().parent.parent.parent / ".cache" / "bench"
 # Production refuses to start without these: the bench supplies local values, nothing else differs.
 os.environ.setdefault("SECRET_KEY", "bench-only-local-secret-never-deployed-0123456789abcdef")  # noqa: S105
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+os.environ.setdefault("BASE_URL", "http://127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DB_CONN_MAX_AGE", "600")
 os.environ.setdefault("CACHE_DIR", str(_BENCH_DIR / "cache"))

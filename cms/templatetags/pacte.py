@@ -1,10 +1,11 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from cms import navigation
+from cms import navigation, typography
 
 register = template.Library()
 
@@ -29,7 +30,10 @@ def language_links(context):
     if isinstance(page, Page) and page.pk:
         translations = navigation.translation_urls(request, page)
     for code, name in settings.LANGUAGES:
-        if isinstance(page, Page) and page.pk:
+        if context.get("not_found"):
+            # A missing page is missing in every language: offer that language's home, and no alternate.
+            url, available = _home_url(request, code, site_chrome_by_lang), False
+        elif isinstance(page, Page) and page.pk:
             url = translations.get(code)
             available = url is not None
             if url is None:
@@ -49,6 +53,35 @@ def _home_url(request, code, memo):
             memo[code] = navigation.get_chrome(request).get("home", {}).get("url", f"/{code}/")
     return memo[code]
 
+
+@register.simple_tag(takes_context=True)
+def aria_current(context, item):
+    """`aria-current` for a main menu entry: "page" on the section's own page, "true" anywhere inside it."""
+    page = context.get("page")
+    path = getattr(page, "path", None) if isinstance(page, Page) else None
+    if not path or not item.get("path"):
+        return ""
+    if path == item["path"]:
+        return mark_safe(' aria-current="page"')
+    if path.startswith(item["path"]):
+        return mark_safe(' aria-current="true"')
+    return ""
+
+
+@register.inclusion_tag("includes/child_pages.html", takes_context=True)
+def child_pages(context):
+    """The page's live, public sub-pages, cached with the navigation."""
+    page = context.get("page")
+    request = context.get("request")
+    children = navigation.child_links(request, page) if isinstance(page, Page) and page.pk else []
+    return {"children": children}
+
+
+@register.simple_tag(takes_context=True)
+def page_tree(context):
+    """The whole public tree of the current page's language, for the site map."""
+    page = context.get("page")
+    return navigation.page_tree(context.get("request"), page.locale_id) if isinstance(page, Page) else []
 
 
 @register.simple_tag
@@ -81,3 +114,28 @@ def can_access_admin(user):
     from cms import permissions
 
     return permissions.user_can_access_admin(user)
+
+
+@register.tag
+def typeset(parser, token):
+    """`{% typeset "html" %}…{% endtypeset %}` (or "text"): French typography (cms.typography) on what the block
+    renders, when the active language is French. For e-mails; pages get it from FrenchTypographyMiddleware."""
+    bits = token.split_contents()
+    kind = bits[1].strip("\"'") if len(bits) > 1 else "html"
+    if len(bits) > 2 or kind not in ("html", "text"):
+        raise template.TemplateSyntaxError('Use {% typeset "html" %} or {% typeset "text" %}.')
+    nodelist = parser.parse(("endtypeset",))
+    parser.delete_first_token()
+    return TypesetNode(nodelist, typography.typeset_html if kind == "html" else typography.typeset_text)
+
+
+class TypesetNode(template.Node):
+    def __init__(self, nodelist, typeset):
+        self.nodelist = nodelist
+        self.typeset = typeset
+
+    def render(self, context):
+        output = self.nodelist.render(context)
+        if (get_language() or "").split("-")[0] == "fr":
+            return self.typeset(output)
+        return output

@@ -55,5 +55,14 @@ def test_production_settings_never_allow_the_demo(monkeypatch):
     import importlib
 
     monkeypatch.setenv("SECRET_KEY", "x" * 60)
+    monkeypatch.setenv("BASE_URL", "https://pacte.example.org")
     production = importlib.import_module("cms.settings.production")
     assert production.PACTE_DEMO_ENABLED is False
+
+
+def test_the_demo_logos_draw_every_accent():
+    """A font without accents draws é, è and ê as the same box; this one draws three different letters."""
+    from cms.demo import _png
+
+    assert len({_png(name, "#18753c") for name in ("AVEC Santé", "AVEC Santè", "AVEC Santê", "AVEC Sante")}) == 4
+    assert _png("Île-de-France", "#000091") != _png("Ïle-de-France", "#000091")

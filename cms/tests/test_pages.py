@@ -1,3 +1,4 @@
+import re
 from html import escape
 
 import pytest
@@ -22,7 +23,7 @@ def test_root_redirects_by_accept_language(client):
         ("/en/", "en", "Home"),
         ("/fr/regions/bretagne/", "fr", "Bretagne"),
         ("/en/regions/bretagne/", "en", "Brittany"),
-        ("/fr/accessibilite/", "fr", "Déclaration d'accessibilité"),
+        ("/fr/accessibilite/", "fr", "Déclaration d’accessibilité"),  # typeset: cms.typography
         ("/en/accessibility/", "en", "Accessibility statement"),
     ],
 )
@@ -133,3 +134,57 @@ def test_an_untranslated_french_page_under_en_is_marked_french_with_a_notice(peo
     # A real translation carries no notice.
     html = client.get("/en/regions/bretagne/").content.decode()
     assert "not been translated" not in html and 'lang="fr"' not in html.split("<main")[1].split("</main>")[0]
+
+
+def test_the_region_index_lists_regions_in_french_order(client):
+    from people.collation import sort_key
+
+    html = client.get("/fr/regions/").content.decode()
+    listed = re.findall(r'<li><a href="/fr/regions/[^"]+/">([^<]+)</a></li>', html)
+    assert len(listed) == 18
+    assert listed == sorted(listed, key=sort_key)
+    assert listed.index("Hauts-de-France") + 1 == listed.index("Île-de-France") == listed.index("La Réunion") - 1
+
+
+def test_the_audit_date_is_written_the_french_way_and_the_british_way(client):
+    import datetime
+
+    from cms.models import AccessibilityStatementPage
+
+    for page in AccessibilityStatementPage.objects.all():
+        page.audit_date = datetime.date(2026, 9, 15)
+        page.save_revision().publish()
+    assert "Audit réalisé le 15 septembre 2026." in client.get("/fr/accessibilite/").content.decode()
+    assert "Audit carried out on 15 September 2026." in client.get("/en/accessibility/").content.decode()
+
+
+def test_a_french_title_gets_an_ascii_slug_in_the_admin(client, people):
+    from cms.models import ContentPage
+
+    home = HomePage.objects.get(locale__language_code="fr")
+    client.force_login(people["national"])
+    form = client.get(f"/admin/pages/add/cms/contentpage/{home.pk}/").content.decode()
+    assert 'name="slug" data-controller="w-slug"' in form
+    assert "data-w-slug-allow-unicode-value" not in form  # so the admin's script writes equipe-de-soins
+    # What the script would send were it allowed Unicode, or what a paste leaves when it does not run.
+    response = client.post(f"/admin/pages/add/cms/contentpage/{home.pk}/", {
+        "title": "Équipe de soins", "slug": "équipe-de-soins", "intro": "", "body-count": "0", "action-publish": "1",
+    })
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = ContentPage.objects.get(title="Équipe de soins")
+    assert page.slug == "equipe-de-soins"
+    assert client.get("/fr/equipe-de-soins/").status_code == 200
+
+
+def test_translated_slugs_are_ascii_too():
+    from cms.models import ContentPage
+    from cms.services.translation import translate
+
+    home = HomePage.objects.get(locale__language_code="fr")
+    page = ContentPage(title="Équipe de soins")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    assert page.slug == "equipe-de-soins"  # made from the title
+    english = translate(page, "en", {"Équipe de soins": "Care team", "equipe-de-soins": "équipe-soignante"})
+    assert english.slug == "equipe-soignante"
+    assert all(slug.isascii() for slug in Page.objects.values_list("slug", flat=True))

@@ -58,3 +58,27 @@ def test_query_count_does_not_grow_with_the_cohort(client, people, django_assert
     client.get(url)
     with django_assert_num_queries(before):
         client.get(url)
+
+
+@pytest.fixture
+def bretagne_with_30_pages(db):
+    bretagne = RegionPage.objects.get(region__code="bretagne", locale__language_code="fr")
+    for i in range(30):
+        page = ContentPage(title=f"Séminaire {i}", slug=f"seminaire-{i}", intro=f"Le séminaire n° {i}.")
+        bretagne.add_child(instance=page)
+        page.save_revision().publish()
+
+
+# Measured: 8, 6 and 7 (the sub-pages and the tree come from the navigation cache).
+@pytest.mark.parametrize("url, max_queries", [("/fr/regions/bretagne/", 10), ("/fr/plan-du-site/", 8),
+                                              ("/en/site-map/", 8)])
+def test_sub_page_lists_and_site_map_have_fixed_queries(client, people, bretagne_with_30_pages, url, max_queries,
+                                                        django_assert_max_num_queries):
+    # Logged in, so that the page cache does not answer: the page itself is rendered.
+    client.force_login(people["coordinator_bretagne"])
+    client.get(url)
+    with django_assert_max_num_queries(max_queries):
+        response = client.get(url)
+    assert response.status_code == 200
+    if url.startswith("/fr/"):
+        assert response.content.decode().count("/fr/regions/bretagne/seminaire-") == 30

@@ -2,7 +2,8 @@ from django.shortcuts import render
 
 
 def page_not_found(request, exception=None):
-    return render(request, "errors/404.html", status=404)
+    # `not_found` points the language switcher at the other language's home: this address exists in none.
+    return render(request, "errors/404.html", {"not_found": True}, status=404)
 
 
 def server_error(request):

@@ -1,11 +1,19 @@
 """The forums' rows of the URL x role matrix (tests/security/matrix.py explains the columns).
 
-A topic with a post and an attachment is planted in each region's forum (`planted`, called by the matrix's
-placeholders()): {forum}, {topic}, {post} and {attachment} name them; OWN is Bretagne, OTHER Normandie."""
+A topic with a post and an attachment is planted in each region's forum (`placeholders`, called by the matrix):
+{bretagne_forum}, {bretagne_topic}, {bretagne_post}, {bretagne_attachment} and the same for normandie name them;
+OWN is Bretagne, OTHER Normandie."""
 
 from tests.security.matrix import LOGIN, OK, OTHER, OWN, row, to
 
 HIDDEN = 404  # what the forums answer for what the reader may not see
+
+
+def placeholders(people) -> dict:
+    values = {}
+    for code in (OWN, OTHER):
+        values.update({f"{code}_{name}": value for name, value in planted(code).items()})
+    return values
 
 
 def planted(code) -> dict:
@@ -25,8 +33,8 @@ def planted(code) -> dict:
     return {"forum": forum.slug, "topic": topic.pk, "post": post.pk, "attachment": attachment.pk}
 
 
-def _topic_url(suffix=""):
-    return "/fr/forums/topics/{topic}/" + suffix
+def _topic_url(region, suffix=""):
+    return "/fr/forums/topics/{%s_topic}/" % region + suffix
 
 
 ALL = (OK, OK, OK, OK)
@@ -43,29 +51,30 @@ ROWS = [
     row("/fr/forums/moderation/flags/",               None,   LOGIN,    HIDDEN,    HIDDEN,  OK,      OK),
     row("/fr/forums/moderation/flags/1/resolve/",     None,   405),
     row("/fr/forums/subscribe/topic/1/",              None,   405),
-    row("/fr/forums/mentions/?forum={forum}&q=a",     OWN,    LOGIN,    OK,        HIDDEN,  OK,      OK),
-    row("/fr/forums/mentions/?forum={forum}&q=a",     OTHER,  LOGIN,    HIDDEN,    HIDDEN,  HIDDEN,  OK),
+    row("/fr/forums/mentions/?forum={bretagne_forum}&q=a", OWN,    LOGIN,    OK,        HIDDEN,  OK,      OK),
+    row("/fr/forums/mentions/?forum={normandie_forum}&q=a", OTHER,  LOGIN,    HIDDEN,    HIDDEN,  HIDDEN,  OK),
 ]
 for region, readers in ((OWN, (OK, HIDDEN, OK, OK)), (OTHER, (HIDDEN, HIDDEN, HIDDEN, OK))):
     coordinator, partner, trainer, national = readers
     moderators = (HIDDEN, HIDDEN, trainer, national)
-    redirect = tuple(to(_topic_url()) if r == OK else r for r in readers)
+    redirect = tuple(to(_topic_url(region)) if r == OK else r for r in readers)
+    forum, post, attachment = (f"{{{region}_{name}}}" for name in ("forum", "post", "attachment"))
     ROWS += [
-        row("/fr/forums/{forum}/",                    region, LOGIN,    *readers),
-        row("/fr/forums/{forum}/new/",                region, LOGIN,    *readers),
-        row(_topic_url(),                             region, LOGIN,    *readers),
-        row(_topic_url("unread/"),                    region, LOGIN,    *redirect),
-        row(_topic_url("reply/"),                     region, LOGIN,    *readers),
-        row(_topic_url("moderate/"),                  region, 405),
-        row(_topic_url("faq/"),                       region, 405),
-        row("/fr/forums/posts/{post}/",               region, LOGIN,    *redirect),
-        row("/fr/forums/posts/{post}/edit/",          region, LOGIN,    *moderators),  # not their post
-        row("/fr/forums/posts/{post}/hide/",          region, LOGIN,    *moderators),
-        row("/fr/forums/posts/{post}/history/",       region, LOGIN,    *moderators),
-        row("/fr/forums/posts/{post}/flag/",          region, LOGIN,    *readers),
-        row("/fr/forums/posts/{post}/delete/",        region, 405),
-        row("/fr/forums/posts/{post}/restore/",       region, 405),
-        row("/fr/forums/posts/{post}/accept/",        region, 405),
-        row("/fr/forums/attachments/{attachment}/",   region, LOGIN,    *readers),
+        row(f"/fr/forums/{forum}/",                   region, LOGIN,    *readers),
+        row(f"/fr/forums/{forum}/new/",                region, LOGIN,    *readers),
+        row(_topic_url(region),                             region, LOGIN,    *readers),
+        row(_topic_url(region, "unread/"),                    region, LOGIN,    *redirect),
+        row(_topic_url(region, "reply/"),                     region, LOGIN,    *readers),
+        row(_topic_url(region, "moderate/"),                  region, 405),
+        row(_topic_url(region, "faq/"),                       region, 405),
+        row(f"/fr/forums/posts/{post}/",               region, LOGIN,    *redirect),
+        row(f"/fr/forums/posts/{post}/edit/",          region, LOGIN,    *moderators),  # not their post
+        row(f"/fr/forums/posts/{post}/hide/",          region, LOGIN,    *moderators),
+        row(f"/fr/forums/posts/{post}/history/",       region, LOGIN,    *moderators),
+        row(f"/fr/forums/posts/{post}/flag/",          region, LOGIN,    *readers),
+        row(f"/fr/forums/posts/{post}/delete/",        region, 405),
+        row(f"/fr/forums/posts/{post}/restore/",       region, 405),
+        row(f"/fr/forums/posts/{post}/accept/",        region, 405),
+        row(f"/fr/forums/attachments/{attachment}/",   region, LOGIN,    *readers),
     ]
 # fmt: on

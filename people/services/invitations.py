@@ -2,14 +2,11 @@
 
 import secrets
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from people import conf
+from people import conf, mail, tasks
 from people.models import Invitation, hash_token
 
 
@@ -17,42 +14,48 @@ class InvitationError(Exception):
     """The link is unknown, used or expired: the message says which, in the reader's language."""
 
 
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def invite(user, invited_by=None):
-    """Create an invitation for `user` and email it once the transaction commits. Older pending links die."""
-    token = secrets.token_urlsafe(32)
+    """Create an invitation for `user`; the worker e-mails its link once the transaction commits. Older pending
+    links die."""
     with transaction.atomic():
         Invitation.objects.filter(user=user, used_at__isnull=True).update(expires_at=timezone.now())
         invitation = Invitation.objects.create(
             user=user,
             invited_by=invited_by,
-            token_hash=hash_token(token),
+            # The link's token is made by the worker (below); until then no one knows a token for this row.
+            token_hash=hash_token(secrets.token_urlsafe(32)),
             expires_at=timezone.now() + conf.invitation_lifetime(),
         )
-        transaction.on_commit(lambda: send_invitation_email(invitation, token))
+        mail.enqueue_on_commit(tasks.send_invitation, invitation.pk)
     return invitation
 
 
-def send_invitation_email(invitation, token):
-    user = invitation.user
-    language = user.preferred_language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        context = {
-            "user": user,
+def send_invitation_email(invitation_id):
+    """E-mail the invitation's link, in the invitee's language. The token is made here rather than passed to the
+    task, so that it is never written in clear to the task queue's table: only its hash is kept, as for every
+    link. An invitation used, expired or replaced before the worker got to it (or a closed account) sends
+    nothing."""
+    invitation = (
+        Invitation.objects.pending()
+        .filter(pk=invitation_id, user__is_active=True)
+        .select_related("user", "invited_by")
+        .first()
+    )
+    if invitation is None:
+        return
+    token = secrets.token_urlsafe(32)
+    invitation.token_hash = hash_token(token)
+    invitation.save(update_fields=["token_hash"])
+
+    def context():
+        return {
             "invited_by": invitation.invited_by,
-            "url": _absolute(reverse("accounts:accept_invitation", kwargs={"token": token})),
+            "url": mail.absolute_url(reverse("accounts:accept_invitation", kwargs={"token": token})),
             "expires_at": invitation.expires_at,
             "days": conf.invitation_lifetime().days,
         }
-        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
-        text = render_to_string("accounts/email/invitation.txt", context)
-        html = render_to_string("accounts/email/invitation.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[user.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+
+    mail.send_templated_mail(invitation.user, "accounts/email/invitation", context)
 
 
 def _messages():

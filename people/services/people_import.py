@@ -1,8 +1,9 @@
 """Import people from a CSV file: read the file, plan what each row would do (reads only), then apply the plan
 in one transaction.
 
-The preview and the import run the same plan. At confirm time the plan is rebuilt from the signed file content
-against the database as it is then, so what gets written is always checked with the rules of people.permissions.
+The preview and the import run the same plan. Confirming queues an import job (people.PeopleImport) with the
+signed file content; the worker rebuilds the plan against the database as it is then, with the importer's
+permissions as they are then, so what gets written is always checked with the rules of people.permissions.
 """
 
 import csv
@@ -11,20 +12,21 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from people import permissions
-from people.enums import RegionCode, Role, StructureType
-from people.models import Region, User
-from people.services.invitations import invite
+from people import permissions, tasks
+from people.enums import ImportStatus, RegionCode, Role, StructureType
+from people.models import PeopleImport, Region, User
+from people.services.people import create_invited_person
 
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 5000
@@ -237,15 +239,26 @@ class RowPlan:
     person: User | None = None
     errors: list = field(default_factory=list)
     changes: list = field(default_factory=list)  # labels of what an update changes
+    # What the region and role cells say, shown on refused rows too: the recognised name, else the cell as written.
+    region_label: str = ""
+    role_label: str = ""
 
     @property
     def name(self):
         return " ".join(p for p in (self.values.get("first_name"), self.values.get("last_name")) if p)
 
-    @property
-    def role_label(self):
-        role = self.values.get("role")
-        return Role(role).label if role else ""
+    def outcome(self) -> dict:
+        """The row as the import's page shows it once done (JSON, kept on the import job)."""
+        return {
+            "line": self.line,
+            "email": self.email,
+            "name": self.name,
+            "region_label": self.region_label,
+            "role_label": self.role_label,
+            "action": str(self.action),
+            "errors": [str(error) for error in self.errors],
+            "changes": [str(change) for change in self.changes],
+        }
 
 
 @dataclass
@@ -316,6 +329,7 @@ def _plan_row(importer, line, raw, lookups) -> RowPlan:
 
     if raw.get("role"):
         role = lookups.roles.get(normalize(raw["role"]))
+        row.role_label = str(Role(role).label) if role else raw["role"]
         if role is None:
             errors.append(_("Unknown role “%(value)s”.") % {"value": raw["role"]})
         elif not permissions.user_can_assign_role(importer, role):
@@ -325,6 +339,7 @@ def _plan_row(importer, line, raw, lookups) -> RowPlan:
 
     if raw.get("region"):
         row.region = lookups.regions.get(normalize(raw["region"]))
+        row.region_label = str(row.region.name) if row.region else raw["region"]
         if row.region is None:
             errors.append(_("Unknown region “%(value)s”.") % {"value": raw["region"]})
         elif not permissions.user_can_manage_region(importer, row.region):
@@ -411,13 +426,11 @@ def apply_plan(plan: Plan, importer) -> dict:
     transaction commits; people who already had an account are not invited again."""
     for row in plan.rows:
         if row.action == Action.CREATE:
-            values = {"preferred_language": DEFAULT_LANGUAGE, **row.values}
-            person = User(email=row.email, is_active=True, **values)
-            person.set_unusable_password()
-            person.save()
-            if row.region is not None:
-                person.regions.add(row.region)
-            invite(person, invited_by=importer)
+            create_invited_person(
+                {"email": row.email, "preferred_language": DEFAULT_LANGUAGE, **row.values},
+                invited_by=importer,
+                regions=[row.region] if row.region is not None else [],
+            )
         elif row.action == Action.UPDATE:
             person = row.person
             changed = [n for n in PERSON_FIELDS if n in row.values and getattr(person, n) != row.values[n]]
@@ -441,6 +454,47 @@ def import_people(importer, parsed: ParsedFile) -> tuple[Plan, dict]:
     """Plan and apply in the same transaction, so that the rows are checked against what is then written."""
     plan = plan_import(importer, parsed)
     return plan, apply_plan(plan, importer)
+
+
+# ---------------------------------------------------------------------------------------------------- the import job
+
+
+@transaction.atomic
+def queue_import(importer, text: str, file_name: str) -> PeopleImport:
+    """Record a confirmed import and queue it for the worker once the transaction commits. The outcome's messages
+    will be in the language of the page that confirmed it."""
+    job = PeopleImport.objects.create(
+        importer=importer, file_name=file_name[:255], content=text, language=translation.get_language()
+    )
+    transaction.on_commit(partial(tasks.run_people_import.enqueue, job.pk))
+    return job
+
+
+def run_import(job_id):
+    """The worker's half: plan again and apply, with the importer's permissions of now (a trainer who lost a
+    region since the preview imports nothing there). The outcome, line by line, replaces the file. New people's
+    invitations are queued when the import commits. An import already started (a task run twice) is left alone."""
+    with transaction.atomic():
+        job = PeopleImport.objects.select_for_update().filter(pk=job_id, status=ImportStatus.QUEUED).first()
+        if job is None:
+            return
+        job.status, job.started_at = ImportStatus.RUNNING, timezone.now()
+        job.save(update_fields=["status", "started_at"])
+    try:
+        with translation.override(job.language), transaction.atomic():
+            importer = User.objects.filter(pk=job.importer_id).first()
+            plan, summary = import_people(importer, parse(job.content))
+            job.rows = [row.outcome() for row in plan.rows]
+            for name, count in summary.items():
+                setattr(job, name, count)
+            job.status, job.finished_at, job.content = ImportStatus.DONE, timezone.now(), ""
+            job.save()
+    except Exception:
+        # Nothing was written (one transaction); the importer uploads the file again.
+        PeopleImport.objects.filter(pk=job.pk).update(
+            status=ImportStatus.FAILED, finished_at=timezone.now(), content=""
+        )
+        raise
 
 
 # ---------------------------------------------------------------------------------------------------- preview → confirm

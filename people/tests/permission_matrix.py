@@ -19,8 +19,27 @@ ROWS = [
     row(url("people_import"),                         None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
     row(url("people_import_example"),                 None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
     row("/admin/users/new/",                          None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),  # trainers invite by CSV import
+    row("/admin/users/",                              None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),  # by name, in French order
+    row("/admin/users/results/",                      None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),
     row(url("people_import_confirm"),                 None,   LOGIN,    LOGIN,     LOGIN,   405,     405),  # POST only
+    # An import's page: its importer (here the Bretagne trainer) and the national team, nobody else
+    row("/admin/people/import/{own_import}/",         None,   LOGIN,    LOGIN,     LOGIN,   OK,      OK),
+    row("/admin/people/import/{other_import}/",       None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, OK),
+    row("/admin/people/import/999999/",               None,   LOGIN,    LOGIN,     LOGIN,   ADMIN_REFUSED, ADMIN_REFUSED),  # none
     # The Django admin: the national team only (is_staff)
     row("/django-admin/people/user/",                 None,   LOGIN,    LOGIN,     LOGIN,   LOGIN,   OK),
 ]
 # fmt: on
+
+
+def placeholders(people):
+    """Two finished imports: one by the Bretagne trainer (the matrix's trainer), one by the Normandie trainer."""
+    from people.enums import ImportStatus
+    from people.models import PeopleImport
+
+    def made_by(importer):
+        return PeopleImport.objects.create(
+            importer=importer, file_name="people.csv", language="fr", status=ImportStatus.DONE
+        ).pk
+
+    return {"own_import": made_by(people["trainer_bretagne"]), "other_import": made_by(people["trainer_normandie"])}

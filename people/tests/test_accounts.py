@@ -111,9 +111,21 @@ def _reset_link(message):
     return re.search(r"http://testserver(/\S+/reset/\S+/)", message.body).group(1)
 
 
-def test_password_reset_does_not_reveal_whether_an_address_has_an_account(client, people):
-    known = client.post("/fr/accounts/password/reset/", {"email": people["partner_bretagne"].email.upper()})
-    unknown = client.post("/fr/accounts/password/reset/", {"email": "nobody@example.org"})
+@pytest.fixture
+def ask_reset(client, django_capture_on_commit_callbacks):
+    """Ask for a reset link as the page does: the e-mail is queued once the transaction commits (the test settings'
+    task backend then runs it at once)."""
+
+    def ask(email, language="fr"):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(f"/{language}/accounts/password/reset/", {"email": email})
+
+    return ask
+
+
+def test_password_reset_does_not_reveal_whether_an_address_has_an_account(client, people, ask_reset):
+    known = ask_reset(people["partner_bretagne"].email.upper())
+    unknown = ask_reset("nobody@example.org")
     assert known.status_code == unknown.status_code == 302
     assert known["Location"] == unknown["Location"] == "/fr/accounts/password/reset/sent/"
     assert client.get(known["Location"]).content == client.get(unknown["Location"]).content
@@ -121,10 +133,10 @@ def test_password_reset_does_not_reveal_whether_an_address_has_an_account(client
     assert mail.outbox[0].to == [people["partner_bretagne"].email]
 
 
-def test_password_reset_email_is_in_the_recipients_language(client, people):
+def test_password_reset_email_is_in_the_recipients_language(client, people, ask_reset):
     english = UserFactory(email="english@example.org", preferred_language="en")
-    client.post("/fr/accounts/password/reset/", {"email": english.email})
-    client.post("/en/accounts/password/reset/", {"email": people["partner_bretagne"].email})
+    ask_reset(english.email)
+    ask_reset(people["partner_bretagne"].email, language="en")
     to_english, to_french = mail.outbox
     assert to_english.subject == "Choose a new password for PACTE"
     assert "/en/accounts/reset/" in to_english.body and "Hello" in to_english.body
@@ -133,17 +145,17 @@ def test_password_reset_email_is_in_the_recipients_language(client, people):
     assert mimetype == "text/html" and '<html lang="en">' in html
 
 
-def test_password_reset_skips_deactivated_accounts(client, people):
+def test_password_reset_skips_deactivated_accounts(client, people, ask_reset):
     person = people["partner_bretagne"]
     person.is_active = False
     person.save()
-    client.post("/fr/accounts/password/reset/", {"email": person.email})
+    ask_reset(person.email)
     assert mail.outbox == []
 
 
-def test_password_reset_link_works_once(client, people):
+def test_password_reset_link_works_once(client, people, ask_reset):
     person = people["coordinator_normandie"]
-    client.post("/fr/accounts/password/reset/", {"email": person.email})
+    ask_reset(person.email)
     link = _reset_link(mail.outbox[0])
     form_url = client.get(link)["Location"]
     assert client.get(form_url).context["validlink"]
@@ -157,7 +169,7 @@ def test_password_reset_link_works_once(client, people):
 
 
 def test_invited_person_without_a_password_can_use_reset_and_the_invitation_dies(
-    client, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks, ask_reset
 ):
     invitee = UserFactory(email="invitee@example.org")
     invitee.set_unusable_password()
@@ -165,7 +177,7 @@ def test_invited_person_without_a_password_can_use_reset_and_the_invitation_dies
     with django_capture_on_commit_callbacks(execute=True):
         invitation = invite(invitee)
     mail.outbox.clear()
-    client.post("/fr/accounts/password/reset/", {"email": invitee.email})
+    ask_reset(invitee.email)
     assert len(mail.outbox) == 1
     form_url = client.get(_reset_link(mail.outbox[0]))["Location"]
     client.post(form_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
@@ -264,3 +276,19 @@ def test_profile_errors_are_tied_to_their_field(client, people):
     html = response.content.decode()
     assert 'aria-invalid="true"' in html and 'aria-describedby="id_preferred_language_error"' in html
     assert User.objects.get(pk=people["coordinator_bretagne"].pk).first_name != "Zoé"
+
+
+def test_profile_names_are_required_and_trimmed(client, people):
+    person = people["coordinator_bretagne"]
+    client.force_login(person)
+    fields = {"preferred_language": "fr", "structure_type": "msp", "structure_name": "MSP", "structure_town": "Redon"}
+    response = client.post("/fr/accounts/profile/", {**fields, "first_name": "   ", "last_name": "\t "})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Indiquez un prénom" in html and "Indiquez un nom" in html
+    person.refresh_from_db()
+    assert person.first_name.strip() and person.last_name.strip()
+    response = client.post("/fr/accounts/profile/", {**fields, "first_name": "  Aël ", "last_name": " Le Goff  "})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert (person.first_name, person.last_name) == ("Aël", "Le Goff")

@@ -1,13 +1,15 @@
 """The people import: reading files, the plan of each row, permissions, and the upload → preview → confirm flow."""
 
+import re
+
 import pytest
 from django.core import mail, signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from people.enums import Role, StructureType
-from people.models import Invitation, User
+from people.enums import ImportStatus, Role, StructureType
+from people.models import Invitation, PeopleImport, User
 from people.services import people_import
 from people.services.people_import import Action, ImportFileError
 from people.tests.factories import UserFactory
@@ -49,13 +51,21 @@ def _upload(client, content, name="people.csv"):
     return client.post(UPLOAD_URL, {"file": SimpleUploadedFile(name, data, content_type="text/csv")})
 
 
+def _confirm(client, token, django_capture_on_commit_callbacks):
+    """Confirm as the button does, then open the import's page. The test settings run tasks at once: the import has
+    run when the transaction commits, and its page shows it done."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(CONFIRM_URL, {"token": token})
+    assert response.status_code == 302, response.content
+    done = client.get(response["Location"])
+    assert done.status_code == 200
+    return done
+
+
 def _import(client, content, django_capture_on_commit_callbacks):
     preview = _upload(client, content)
     assert preview.status_code == 200, preview.content
-    with django_capture_on_commit_callbacks(execute=True):
-        done = client.post(CONFIRM_URL, {"token": preview.context["token"]})
-    assert done.status_code == 200
-    return done
+    return _confirm(client, preview.context["token"], django_capture_on_commit_callbacks)
 
 
 # ------------------------------------------------------------------------------------------------ bad rows
@@ -205,9 +215,7 @@ def test_preview_creates_nothing_and_confirm_creates_and_invites(client, people,
     assert Invitation.objects.count() == 0
     assert mail.outbox == []
 
-    with django_capture_on_commit_callbacks(execute=True):
-        done = client.post(CONFIRM_URL, {"token": preview.context["token"]})
-    assert done.status_code == 200
+    done = _confirm(client, preview.context["token"], django_capture_on_commit_callbacks)
     assert done.context["summary"] == {"created": 2, "updated": 0, "unchanged": 0, "skipped": 1}
     assert User.objects.count() == users_before + 2
     assert not User.objects.filter(email="bad@example.org").exists()
@@ -247,8 +255,7 @@ def test_reimporting_the_same_file_changes_nothing(client, people, django_captur
     preview = _upload(client, text)
     assert preview.context["plan"].counts == {"create": 0, "update": 0, "unchanged": 2, "error": 0}
     assert "There is nothing to import." in preview.content.decode()
-    with django_capture_on_commit_callbacks(execute=True):
-        done = client.post(CONFIRM_URL, {"token": preview.context["token"]})
+    done = _confirm(client, preview.context["token"], django_capture_on_commit_callbacks)
     assert done.context["summary"] == {"created": 0, "updated": 0, "unchanged": 2, "skipped": 0}
     assert (User.objects.count(), Invitation.objects.count(), len(mail.outbox)) == (users, invitations, sent)
 
@@ -284,13 +291,14 @@ def test_trainer_importing_into_another_region_creates_nothing(client, people, d
     preview = _upload(client, HEADER + "Ana,Durand,ana@example.org,Normandie,coordinator,MSP,MSP A,Caen,fr\n")
     assert preview.context["plan"].counts["error"] == 1
     assert "You may not manage people in Normandy." in preview.content.decode()
-    with django_capture_on_commit_callbacks(execute=True):
-        done = client.post(CONFIRM_URL, {"token": preview.context["token"]})
+    done = _confirm(client, preview.context["token"], django_capture_on_commit_callbacks)
     assert done.context["summary"] == {"created": 0, "updated": 0, "unchanged": 0, "skipped": 1}
     assert User.objects.count() == users and mail.outbox == []
 
 
-def test_trainer_cannot_change_national_staff_or_people_of_another_region(client, people):
+def test_trainer_cannot_change_national_staff_or_people_of_another_region(
+    client, people, django_capture_on_commit_callbacks
+):
     client.force_login(people["trainer_bretagne"])
     national = people["national"]
     other = people["coordinator_normandie"]
@@ -301,7 +309,7 @@ def test_trainer_cannot_change_national_staff_or_people_of_another_region(client
     )
     preview = _upload(client, text)
     assert preview.context["plan"].counts == {"create": 0, "update": 0, "unchanged": 0, "error": 2}
-    client.post(CONFIRM_URL, {"token": preview.context["token"]})
+    _confirm(client, preview.context["token"], django_capture_on_commit_callbacks)
     national.refresh_from_db()
     other.refresh_from_db()
     assert national.first_name != "Hacked" and national.role == Role.NATIONAL
@@ -400,3 +408,163 @@ def test_preview_query_count_does_not_grow_with_rows(client, people, region, dja
     with django_assert_max_num_queries(14) as small:
         _upload(client, HEADER + lines[0] + "\n" + lines[-1] + "\n")
     assert len(small) == len(large)  # the same number with 2 rows as with 300
+
+
+# ------------------------------------------------------------------------------------------------ the import job
+
+
+def test_confirming_queues_the_import_and_the_worker_runs_it_then_sends_the_invitations(
+    client, people, task_worker, django_capture_on_commit_callbacks
+):
+    client.force_login(people["trainer_bretagne"])
+    text = (
+        HEADER
+        + "Amélie,Nguyen,amelie@example.org,Bretagne,coordinatrice,MSP,MSP des Lilas,Rennes,en\n"
+        + "Bad,Row,bad@example.org,Normandie,partner,,,,fr\n"
+    )
+    preview = _upload(client, text)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(CONFIRM_URL, {"token": preview.context["token"]})
+    job = PeopleImport.objects.get()
+    assert response["Location"] == f"/admin/people/import/{job.pk}/"
+    assert (job.status, job.importer, job.file_name) == (ImportStatus.QUEUED, people["trainer_bretagne"], "people.csv")
+    assert job.content == text
+    waiting = client.get(response["Location"]).content.decode()
+    assert "The import is waiting for its turn." in waiting
+    assert f'href="/admin/people/import/{job.pk}/"' in waiting  # refresh by hand: no script, no meta refresh
+    assert "http-equiv" not in waiting
+    assert not User.objects.filter(email="amelie@example.org").exists() and mail.outbox == []
+
+    ran = task_worker()
+    assert [r.task_path for r in ran] == ["people.tasks.run_people_import", "people.tasks.send_invitation"]
+    job.refresh_from_db()
+    assert job.status == ImportStatus.DONE and job.started_at <= job.finished_at
+    assert job.summary == {"created": 1, "updated": 0, "unchanged": 0, "skipped": 1}
+    assert job.content == ""  # the file is not kept once imported; the outcome is
+    assert [m.to for m in mail.outbox] == [["amelie@example.org"]]
+
+    done = client.get(response["Location"])
+    html = done.content.decode()
+    assert "“people.csv” has been imported." in html and "The import is waiting" not in html
+    assert done.context["summary"]["created"] == 1
+    assert "You may not manage people in Normandy." in html
+    assert [(row["line"], row["action"]) for row in job.rows] == [(2, "create"), (3, "error")]
+
+
+def test_the_worker_checks_the_importers_permissions_as_they_are_when_it_runs(
+    client, people, region, task_worker, django_capture_on_commit_callbacks
+):
+    trainer = people["trainer_bretagne"]
+    client.force_login(trainer)
+    preview = _upload(client, HEADER + "Ana,Durand,ana@example.org,Bretagne,coordinator,MSP,MSP A,Rennes,fr\n")
+    assert preview.context["plan"].counts["create"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(CONFIRM_URL, {"token": preview.context["token"]})
+    trainer.regions.remove(region("bretagne"))  # before the worker gets to it
+
+    task_worker()
+    job = PeopleImport.objects.get()
+    assert job.summary == {"created": 0, "updated": 0, "unchanged": 0, "skipped": 1}
+    assert job.rows[0]["errors"] == ["You may not manage people in Brittany."]
+    assert not User.objects.filter(email="ana@example.org").exists() and mail.outbox == []
+
+
+def test_an_import_that_cannot_run_is_marked_failed_and_writes_nothing(client, people, task_worker):
+    job = PeopleImport.objects.create(
+        importer=people["national"], file_name="broken.csv", language="en", content="not, a, people, file\n"
+    )
+    with pytest.raises(ImportFileError):
+        people_import.run_import(job.pk)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.FAILED and job.finished_at and job.content == ""
+    client.force_login(people["national"])
+    html = client.get(f"/admin/people/import/{job.pk}/").content.decode()
+    assert "The import could not be completed and nothing was saved." in html
+
+
+def test_an_import_runs_once_even_if_its_task_runs_twice(people, django_capture_on_commit_callbacks):
+    text = HEADER + "Ana,Durand,ana@example.org,Bretagne,coordinator,MSP,MSP A,Rennes,fr\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        job = people_import.queue_import(people["national"], text, "people.csv")
+    finished_at = PeopleImport.objects.get(pk=job.pk).finished_at
+    with django_capture_on_commit_callbacks(execute=True):
+        people_import.run_import(job.pk)
+    assert PeopleImport.objects.get(pk=job.pk).finished_at == finished_at
+    assert Invitation.objects.count() == 1 and len(mail.outbox) == 1
+
+
+def test_the_outcome_is_written_in_the_language_of_the_confirmation(client, people, django_capture_on_commit_callbacks):
+    client.force_login(people["national"])
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr"
+    with translation.override("fr"):
+        done = _import(client, HEADER + "Ana,Durand,ana@example.org,Atlantide,coordinator,,,,fr\n",
+                       django_capture_on_commit_callbacks)
+    assert done.context["job"].language == "fr"
+    assert done.context["job"].rows[0]["errors"] == ["Région inconnue « Atlantide »."]
+
+
+def test_an_import_page_is_for_its_importer_and_the_national_team(client, people):
+    job = PeopleImport.objects.create(
+        importer=people["trainer_normandie"], file_name="normandie.csv", language="en", status=ImportStatus.DONE,
+        rows=[{"line": 2, "email": "secret.person@example.org", "name": "Secret Person", "region_label": "Normandy",
+               "role_label": "Coordinator", "action": "create", "errors": [], "changes": []}],
+    )
+    client.force_login(people["trainer_bretagne"])
+    refused = client.get(f"/admin/people/import/{job.pk}/", follow=True)
+    assert refused.redirect_chain == [("/admin/", 302)]  # the admin's refusal, as for an import that does not exist
+    assert "secret.person" not in refused.content.decode()
+    assert client.get(f"/admin/people/import/{job.pk + 1}/", follow=True).redirect_chain == [("/admin/", 302)]
+    assert "normandie.csv" not in client.get(UPLOAD_URL).content.decode()  # nor among their recent imports
+    for who in ("trainer_normandie", "national"):
+        client.force_login(people[who])
+        assert "secret.person@example.org" in client.get(f"/admin/people/import/{job.pk}/").content.decode()
+        assert f'href="/admin/people/import/{job.pk}/"' in client.get(UPLOAD_URL).content.decode()
+
+
+def test_an_import_page_query_count_does_not_grow_with_rows(client, people, django_assert_max_num_queries):
+    rows = [{"line": n, "email": f"p{n}@example.org", "name": f"P {n}", "region_label": "Bretagne",
+             "role_label": "Coordinator", "action": "create", "errors": [], "changes": []} for n in range(2, 302)]
+    job = PeopleImport.objects.create(
+        importer=people["national"], file_name="big.csv", language="en", status=ImportStatus.DONE, rows=rows,
+        created=300,
+    )
+    client.force_login(people["national"])
+    client.get(UPLOAD_URL)  # warm the per-site cache
+    with django_assert_max_num_queries(10):
+        response = client.get(f"/admin/people/import/{job.pk}/")
+    assert response.content.decode().count("@example.org</td>") == 300
+
+
+def _cells(html, email):
+    """The text of each cell of the preview's row for `email`."""
+    row = re.search(rf"<tr>\s*<td>\d+</td>\s*<td>{re.escape(email)}</td>.*?</tr>", html, re.S).group(0)
+    return [re.sub(r"<[^>]+>|\s+", " ", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+
+
+def test_refused_rows_keep_their_region_and_role_in_the_preview(client, people):
+    client.force_login(people["trainer_bretagne"])
+    text = (
+        HEADER
+        + "Ana,Durand,ana@example.org,Normandie,coordinator,,,,fr\n"  # a region the trainer may not manage
+        + "Bob,Martin,bob@example.org,Bretagne,national,,,,fr\n"  # a role the trainer may not give
+        + "Léa,Petit,lea@example.org,Atlantide,astronaut,,,,fr\n"  # neither is known: shown as written
+    )
+    html = _upload(client, text).content.decode()
+    assert _cells(html, "ana@example.org")[2:5] == [
+        "Ana Durand", "Normandy", "Coordinator",
+    ]
+    assert _cells(html, "bob@example.org")[3:5] == ["Brittany", "National team"]
+    assert _cells(html, "lea@example.org")[3:5] == ["Atlantide", "astronaut"]
+    assert "You may not manage people in Normandy." in _cells(html, "ana@example.org")[5]
+
+
+def test_the_import_screens_are_set_in_french_typography(client, people):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(people["national"])
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(people["national"])
+    html = client.get("/admin/people/import/").content.decode()
+    assert "Colonnes (dans n’importe quel ordre, en-têtes en français ou en anglais)\u00a0: prénom" in html
+    assert "n&#x27;importe" not in html and "n'importe" not in html

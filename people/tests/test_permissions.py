@@ -1,7 +1,7 @@
 """The people rules (people.permissions), their querysets, and the groups derived from roles and regions."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 
 from cms.models import RegionPage
 from people import permissions
@@ -89,3 +89,39 @@ def test_groups_are_found_by_their_key_not_their_name(people):
     assert set(user.groups.all()) == {trainers, region_group}
     assert Group.objects.filter(name__in=["Regional trainers", "Trainers: bretagne"]).count() == 0
     assert _region_page("bretagne").permissions_for_user(User.objects.get(pk=user.pk)).can_edit()
+
+
+def test_who_may_invite_whom_where(people, region):
+    bretagne, normandie = region("bretagne"), region("normandie")
+    trainer, national = people["trainer_bretagne"], people["national"]
+    assert permissions.user_can_invite(trainer, Role.COORDINATOR, [bretagne])
+    assert permissions.user_can_invite(trainer, Role.TRAINER, [bretagne])
+    assert not permissions.user_can_invite(trainer, Role.COORDINATOR, [normandie])
+    assert not permissions.user_can_invite(trainer, Role.COORDINATOR, [bretagne, normandie])
+    assert not permissions.user_can_invite(trainer, Role.COORDINATOR, [])
+    assert not permissions.user_can_invite(trainer, Role.NATIONAL, [bretagne])
+    assert permissions.user_can_invite(national, Role.NATIONAL, [])
+    assert permissions.user_can_invite(national, Role.COORDINATOR, [normandie])
+    for who in ("coordinator_bretagne", "partner_bretagne"):
+        assert not permissions.user_can_invite(people[who], Role.COORDINATOR, [bretagne])
+
+
+def test_import_pages_predicate_and_queryset_agree(people):
+    from people.enums import ImportStatus
+    from people.models import PeopleImport
+
+    jobs = [
+        PeopleImport.objects.create(importer=importer, file_name="x.csv", language="fr", status=ImportStatus.DONE)
+        for importer in (people["trainer_bretagne"], people["trainer_normandie"], people["national"], None)
+    ]
+    viewers = [*people.values(), AnonymousUser(), UserFactory(role=Role.TRAINER, regions=["bretagne"])]
+    for viewer in viewers:
+        visible = set(PeopleImport.objects.visible_to(viewer))
+        for job in jobs:
+            assert (job in visible) is permissions.user_can_view_people_import(viewer, job), (viewer, job)
+    assert set(PeopleImport.objects.visible_to(people["trainer_bretagne"])) == {jobs[0]}
+    assert set(PeopleImport.objects.visible_to(people["national"])) == set(jobs)
+    closed = people["trainer_bretagne"]
+    closed.is_active = False
+    assert not permissions.user_can_view_people_import(closed, jobs[0])
+    assert not PeopleImport.objects.visible_to(closed).exists()

@@ -1,5 +1,7 @@
 """The national team manages people in the Wagtail admin with PACTE's fields; groups follow the role."""
 
+import re
+
 import pytest
 from django.core import mail
 
@@ -41,3 +43,45 @@ def test_trainer_cannot_manage_accounts_in_admin(client, people):
     client.force_login(people["trainer_bretagne"])
     assert client.get("/admin/users/").status_code in (302, 403)
     assert client.get("/admin/users/new/").status_code in (302, 403)
+
+
+def test_names_in_the_admin_are_required_and_trimmed(client, people):
+    client.force_login(people["national"])
+    bretagne = Region.objects.get(code="bretagne")
+    fields = {"email": "rose@example.org", "role": "coordinator", "regions": [bretagne.pk], "preferred_language": "fr"}
+    response = client.post("/admin/users/new/", {**fields, "first_name": " ", "last_name": "   "})
+    assert response.status_code == 200
+    assert "Indiquez un prénom" in response.content.decode()
+    assert not User.objects.filter(email="rose@example.org").exists()
+    response = client.post("/admin/users/new/", {**fields, "first_name": " Rose ", "last_name": "Le Bihan  "})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    person = User.objects.get(email="rose@example.org")
+    assert (person.first_name, person.last_name) == ("Rose", "Le Bihan")
+
+
+def test_the_admin_lists_people_by_name_in_french_order(client, people):
+    from people.tests.factories import UserFactory
+
+    for n, name in enumerate(["Zoé", "Émilie", "Eric", "emile", "Élodie"]):
+        UserFactory(email=f"list{n}@example.org", first_name="Anne", last_name=name)
+    client.force_login(people["national"])
+    html = client.get("/admin/users/").content.decode()
+    positions = [html.index(f"Anne {name}") for name in ["Élodie", "emile", "Émilie", "Eric", "Zoé"]]
+    assert positions == sorted(positions)
+
+
+def test_the_regions_to_tick_are_in_the_readers_order(client, people):
+    from wagtail.users.models import UserProfile
+
+    from people.collation import sort_key
+
+    national = people["national"]
+    client.force_login(national)
+    for language, before, after in [("fr", "Hauts-de-France", "Île-de-France"), ("en", "French Guiana", "Grand Est")]:
+        profile = UserProfile.get_for_user(national)
+        profile.preferred_language = language
+        profile.save()
+        html = client.get("/admin/users/new/").content.decode()
+        labels = re.findall(r'name="regions" value="\d+"[^>]*>\s*([^<]+?)\s*</label>', html)
+        assert len(labels) == 18 and labels == sorted(labels, key=sort_key), labels
+        assert labels.index(before) < labels.index(after)

@@ -101,18 +101,7 @@ def axes_username(request, credentials=None):
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = forms.PasswordResetForm
     template_name = "accounts/password_reset_form.html"
-    subject_template_name = "accounts/email/password_reset_subject.txt"
-    email_template_name = "accounts/email/password_reset.txt"
-    html_email_template_name = "accounts/email/password_reset.html"
     success_url = reverse_lazy("accounts:password_reset_done")
-
-    @property
-    def extra_email_context(self):
-        # Links use the configured site address, as invitations do, never the request's Host header.
-        return {
-            "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
-            "hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600),
-        }
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -1,16 +1,22 @@
-"""Admin screens of the people import: upload → preview (writes nothing) → confirm → summary.
-The work is in people.services.people_import; who may use it is in people.permissions."""
+"""Admin screens of the people import: upload → preview (writes nothing) → confirm → the import's page, where the
+worker's progress and outcome show. The work is in people.services.people_import; who may use it is in
+people.permissions."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from people import permissions
+from people.models import PeopleImport
 from people.services import people_import
+
+# How many of the imports a person may see the upload page lists, newest first.
+RECENT_IMPORTS = 5
 
 
 class UploadForm(forms.Form):
@@ -47,7 +53,8 @@ def upload(request):
         return TemplateResponse(
             request, "people/admin/people_import_preview.html", {"plan": plan, "token": token, "file_name": name}
         )
-    return TemplateResponse(request, "people/admin/people_import_upload.html", {"form": form})
+    recent = PeopleImport.objects.visible_to(request.user).select_related("importer")[:RECENT_IMPORTS]
+    return TemplateResponse(request, "people/admin/people_import_upload.html", {"form": form, "recent": recent})
 
 
 @require_POST
@@ -55,14 +62,21 @@ def confirm(request):
     _check(request)
     try:
         text, name = people_import.unsign_upload(request.user, request.POST.get("token"))
-        parsed = people_import.parse(text)
+        people_import.parse(text)
     except people_import.ImportFileError as error:
         context = {"form": UploadForm(), "error": str(error)}
         return TemplateResponse(request, "people/admin/people_import_upload.html", context, status=400)
-    plan, summary = people_import.import_people(request.user, parsed)
-    return TemplateResponse(
-        request, "people/admin/people_import_done.html", {"plan": plan, "summary": summary, "file_name": name}
-    )
+    job = people_import.queue_import(request.user, text, name)
+    return redirect("people_import_job", pk=job.pk)
+
+
+@require_GET
+def job(request, pk):
+    # The same refusal whether the import is someone else's or does not exist: ids tell nothing.
+    job = PeopleImport.objects.select_related("importer").filter(pk=pk).first()
+    if job is None or not permissions.user_can_view_people_import(request.user, job):
+        raise PermissionDenied
+    return TemplateResponse(request, "people/admin/people_import_done.html", {"job": job, "summary": job.summary})
 
 
 @require_GET

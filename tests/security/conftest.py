@@ -15,7 +15,9 @@ def production_security_settings():
     """The security-relevant settings exactly as cms.settings.production computes them (from a fake environment).
     Storage, database, email and caches stay the test ones: only what changes what a browser is told is taken."""
     saved = dict(os.environ)
-    os.environ.update({"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "testserver"})
+    os.environ.update(
+        {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "testserver", "BASE_URL": "https://testserver"}
+    )
     try:
         production = runpy.run_module("cms.settings.production")
     finally:

@@ -6,11 +6,11 @@ Each app declares its rows in `<app>/tests/permission_matrix.py` (a list ROWS); 
 to no app of ours are SITE_ROWS below. To add a row, add one line there: the URL (a path, or url("name", kwarg=...)), the region (None, OWN or
 OTHER) and what anonymous, coordinator, partner, trainer and national get (one value when all get the same).
 Placeholders in paths: {region} (region code), {region_page} and {region_page_en} (the region page's id in
-French and English); add more in `placeholders()`.
+French and English); add more in `placeholders()`, or in an app's permission_matrix module (see there).
 
 Expected values: an HTTP status (200, 403, 404, 405, 410...), LOGIN (a redirect to a login page),
 ADMIN_REFUSED (the Wagtail admin's refusal: back to the dashboard with an error message) or to("/path/")
-(any other redirect, to that path; it may hold placeholders too).
+(any other redirect, to that path).
 """
 
 from dataclasses import dataclass, field
@@ -76,19 +76,23 @@ def row(target, region, *expected) -> Row:
     return Row(target, region, dict(zip(ROLES, expected)))
 
 
-def app_rows():
-    """The rows each app of the project declares next to its tests, in `<app>/tests/permission_matrix.py` (ROWS)."""
+def _app_matrix_modules():
+    """Each app's `<app>/tests/permission_matrix.py`, for the apps of the project that have one."""
     from importlib import import_module
     from importlib.util import find_spec
 
     from .urlwalk import project_apps
 
-    rows = []
-    for app in project_apps():
-        name = f"{app.name}.tests.permission_matrix"
-        if find_spec(f"{app.name}.tests") and find_spec(name):
-            rows.extend(import_module(name).ROWS)
-    return rows
+    return [
+        import_module(f"{app.name}.tests.permission_matrix")
+        for app in project_apps()
+        if find_spec(f"{app.name}.tests") and find_spec(f"{app.name}.tests.permission_matrix")
+    ]
+
+
+def app_rows():
+    """The rows each app of the project declares next to its tests, in `<app>/tests/permission_matrix.py` (ROWS)."""
+    return [row for module in _app_matrix_modules() for row in module.ROWS]
 
 
 # fmt: off
@@ -161,19 +165,18 @@ PREFIX_RULE_EXCEPTIONS = {
 }
 
 
-def forum_placeholders(code) -> dict:
-    """A topic, post and attachment planted in the region's forum: {forum}, {topic}, {post}, {attachment}."""
-    from forums.tests.permission_matrix import planted
-
-    return planted(code)
-
-
-def placeholders(page_model) -> dict:
-    """Values for the placeholders of MATRIX paths, per region code."""
+def placeholders(page_model, people) -> dict:
+    """Values for the placeholders of MATRIX paths, per region code. An app whose rows need objects of its own
+    (an import job, a forum topic) defines `placeholders(people)` in its permission_matrix module: it makes them
+    for the `people` fixture's persons and returns {name: value}, offered to every row."""
     values = {}
     for code in (OWN, OTHER):
         pages = {p.locale.language_code: p.pk for p in page_model.objects.filter(region__code=code)}
         values[code] = {"region": code, "region_page": pages["fr"], "region_page_en": pages["en"]}
-        values[code].update(forum_placeholders(code))
     values[None] = {}
+    for module in _app_matrix_modules():
+        if hasattr(module, "placeholders"):
+            made = module.placeholders(people)
+            for region_values in values.values():
+                region_values.update(made)
     return values

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -15,6 +17,7 @@ def test_check_deploy_reports_nothing(tmp_path):
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "pacte.example.org",
+        "BASE_URL": "https://pacte.example.org",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy-check.sqlite3'}",
         "CACHE_DIR": str(tmp_path / "cache"),
     }
@@ -43,3 +46,20 @@ def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize("base_url", [None, "", "pacte.example.org", "/fr/"])
+def test_production_settings_refuse_to_start_without_the_public_address(tmp_path, base_url):
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "BASE_URL"))},
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "pacte.example.org",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy-check.sqlite3'}",
+        **({"BASE_URL": base_url} if base_url is not None else {}),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    assert "BASE_URL must be set in production" in result.stderr

@@ -56,8 +56,8 @@ def _describe(response):
     return f"{response.status_code} {response.get('Location', '')}".strip()
 
 
-def test_permission_matrix(clients):
-    values = placeholders(RegionPage)
+def test_permission_matrix(clients, people):
+    values = placeholders(RegionPage, people)
     wrong = []
     for row in all_rows():
         path = row.path(values[row.region])
@@ -71,8 +71,8 @@ def test_permission_matrix(clients):
     assert wrong == [], "\n".join(wrong)
 
 
-def _row_routes():
-    values = placeholders(RegionPage)
+def _row_routes(people):
+    values = placeholders(RegionPage, people)
     return {route_of_path(row.path(values[row.region])) for row in all_rows()}
 
 
@@ -80,9 +80,9 @@ def _rule_for(route):
     return next((rule for rule in PREFIX_RULES if route.startswith(rule.prefix)), None)
 
 
-def test_every_url_pattern_is_classified():
+def test_every_url_pattern_is_classified(people):
     """Our own URL patterns need a row; third-party ones a row or a prefix rule."""
-    rows = _row_routes()
+    rows = _row_routes(people)
     unclassified = [
         f"{e.route} ({e.name or 'no name'}, {e.module})"
         for e in endpoints()
@@ -91,8 +91,8 @@ def test_every_url_pattern_is_classified():
     assert unclassified == [], "URL patterns missing from the permission matrix (<app>/tests/permission_matrix.py):\n" + "\n".join(unclassified)
 
 
-def test_prefix_rules_hold_on_every_url_they_cover(clients):
-    rows = _row_routes()
+def test_prefix_rules_hold_on_every_url_they_cover(clients, people):
+    rows = _row_routes(people)
     wrong = []
     for endpoint in endpoints():
         rule = _rule_for(endpoint.route)
