@@ -14,6 +14,7 @@ from wagtail.models import Site
 from cms import conf
 from cms.models import ContentPage, RegionPage, SiteSettings
 from cms.services.translation import translate
+from forums import demo as forums_demo
 from learning.models import LearningIndexPage
 from people.enums import Role, StructureType
 from people.models import User
@@ -341,4 +342,5 @@ def load_demo():
     _regions()
     _region_pages()
     _resources()
+    forums_demo.load()
     return DEMO_ACCOUNTS

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def question(people):
     topic = factories.topic(people["coordinator_bretagne"], factories.forum("bretagne"),
-                            title="Comment animer une revue de cas ?", body="Des conseils ?", is_question=True)
+                            title="Comment animer une revue de cas", body="Des conseils ?", is_question=True)
     answer = factories.reply(people["trainer_bretagne"], topic, "Commencez par un cas simple.")
     return topic, answer
 
