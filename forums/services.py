@@ -122,12 +122,12 @@ def mentionable(forum, handles) -> dict:
     if not handles:
         return {}
     profiles = ForumProfile.objects.filter(handle__in=handles).filter(
-        user__in=_readers(forum)
+        user__in=readers(forum)
     ).select_related("user")
     return {p.handle: p.user for p in profiles}
 
 
-def _readers(forum):
+def readers(forum):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(handler.readers_q(forum))
@@ -479,7 +479,7 @@ def _notify(post, mentions, new_topic=False):
 def _create_notifications(post, recipients: dict, actor):
     if not recipients:
         return
-    allowed = set(_readers(post.topic.forum).filter(pk__in=recipients).values_list("pk", flat=True))
+    allowed = set(readers(post.topic.forum).filter(pk__in=recipients).values_list("pk", flat=True))
     notifications = Notification.objects.bulk_create(
         [
             Notification(user_id=pk, kind=kind, post=post, actor=actor)

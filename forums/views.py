@@ -17,7 +17,16 @@ from django.views.decorators.http import require_POST
 
 from forums import conf, forms, markup, services
 from forums.enums import ModerationAction
-from forums.models import Attachment, Flag, Forum, ForumProfile, Notification, Post, Topic, TopicReadState
+from forums.models import (
+    Attachment,
+    Flag,
+    Forum,
+    ForumProfile,
+    Notification,
+    Post,
+    Topic,
+    TopicReadState,
+)
 from forums.permissions import handler
 
 
@@ -322,6 +331,8 @@ def topic_faq(request, pk):
 @require_POST
 @login_required
 def subscribe(request, kind, key):
+    if kind not in ("forum", "topic"):
+        raise Http404
     if kind == "forum":
         target = {"forum": _forum(request, key)}
     else:
@@ -409,7 +420,7 @@ def mention_search(request):
         return JsonResponse({"results": []})
     profiles = ForumProfile.objects.filter(
         Q(handle__istartswith=query) | Q(user__first_name__istartswith=query) | Q(user__last_name__istartswith=query),
-        user__in=services._readers(forum),
+        user__in=services.readers(forum),
     ).select_related("user").order_by("handle")[:8]
     return JsonResponse({"results": [{"handle": p.handle, "name": p.user.get_full_name()} for p in profiles]})
 
