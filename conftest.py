@@ -23,6 +23,13 @@ def _clear_cache():
 
 
 @pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """`with commit():` runs what the block queues for after the commit (cache refreshes, e-mails), as the commit
+    of a real request would: each test runs in a transaction that is rolled back, where nothing ever commits."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def region():
     from people.models import Region
 

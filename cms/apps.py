@@ -13,3 +13,7 @@ class CmsConfig(AppConfig):
         from .localize_dates import install
 
         install()
+
+        from .csv import protect_wagtail_exports
+
+        protect_wagtail_exports()

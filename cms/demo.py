@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from cms import conf
 from cms.models import ContentPage, RegionPage, SiteSettings
+from cms.services.collections import national_collection
 from cms.services.translation import translate
 from forums import demo as forums_demo
 from learning.models import LearningIndexPage
@@ -281,16 +282,23 @@ def _png(label, colour, size=(360, 120)):
 
 
 def _logos():
+    """The partners' logos, in the national collection: trainers may choose them, only the national team changes
+    them."""
     Image = get_image_model()
+    national = national_collection()
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.contact_email = settings.contact_email or "contact@pacte.example.org"
     if not settings.partner_logos.exists():
         for order, (name, colour) in enumerate(PARTNERS):
             image = Image.objects.filter(title=f"Logo {name}").first()
             if image is None:
-                image = Image(title=f"Logo {name}", file=ImageFile(io.BytesIO(_png(name, colour)), name=f"logo-{order}.png"))
+                image = Image(title=f"Logo {name}", collection=national,
+                              file=ImageFile(io.BytesIO(_png(name, colour)), name=f"logo-{order}.png"))
                 image.save()
             settings.partner_logos.create(name=name, image=image, sort_order=order)
+    # Demos loaded before the collections existed had them in the root collection, which every trainer could change.
+    logo_ids = [logo.image_id for logo in settings.partner_logos.all()]
+    Image.objects.filter(pk__in=logo_ids).exclude(collection=national).update(collection=national)
     settings.save()
 
 

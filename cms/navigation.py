@@ -36,7 +36,7 @@ def _footer_link(page, site):
 
 
 def _build(site, language_code):
-    from cms.models import AccessibilityStatementPage, LegalNoticePage, SiteSettings, SitemapPage
+    from cms.models import AccessibilityStatementPage, LegalNoticePage, SitemapPage, SiteSettings
 
     home = _home(site, Locale.objects.filter(language_code=language_code).first())
     menu = home.get_children().live().public().in_menu().specific()

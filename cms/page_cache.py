@@ -6,8 +6,11 @@ for `Cache-Control: private/no-cache/no-store` (a page opts out with Django's `n
 `patch_cache_control(response, private=True)`). It is served only to requests without a session or message
 cookie and with no query string but the parameters in QUERY_PARAMETERS.
 
-Keys carry the version of cms.cache, which cms.signals bumps whenever a page is published, unpublished, moved,
-renamed or deleted, the site settings change or people (shown on region pages) change: one bump empties both."""
+Keys carry the global version of cms.cache, which cms.signals bumps (after the commit) whenever a page is published,
+unpublished, moved, renamed or deleted, the site settings, an image or a document change: one bump empties the
+navigation and every page. A page that read scoped versions while rendering (a region page reads its region's
+people version) is stored with them and served only while they are unchanged: a change to a person refreshes the
+pages of that person's regions and nothing else."""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,6 +25,8 @@ from cms import cache as pacte_cache
 QUERY_PARAMETERS = frozenset()
 HEADER = "X-Page-Cache"
 TIMEOUT = 60 * 60
+# Part of every key: bumped when the stored entry changes shape, so that a deploy never reads the old shape.
+ENTRY_FORMAT = 2
 _PAGE_ATTR = "_pacte_served_page"
 _UNCACHEABLE_CONTROL = {"private", "no-cache", "no-store"}
 
@@ -42,13 +47,16 @@ class PageCacheMiddleware:
             return self.get_response(request)
         cached = cache.get(key)
         if cached is not None:
-            status, headers, content = cached
-            response = HttpResponse(content, status=status, headers=headers)
-            response[HEADER] = "hit"
-            return response
+            status, headers, content, dependencies = cached
+            if pacte_cache.unchanged(dependencies):
+                response = HttpResponse(content, status=status, headers=headers)
+                response[HEADER] = "hit"
+                return response
         response = self.get_response(request)
         if request.method == "GET" and self._storable(request, response):
-            cache.set(key, (response.status_code, list(response.headers.items()), response.content), TIMEOUT)
+            entry = (response.status_code, list(response.headers.items()), response.content,
+                     pacte_cache.dependencies(request))
+            cache.set(key, entry, TIMEOUT)
             response[HEADER] = "miss"
         return response
 
@@ -67,7 +75,7 @@ class PageCacheMiddleware:
             return None
         query = request.GET.urlencode() if request.GET else ""
         scheme = "https" if request.is_secure() else "http"
-        return f"pacte:page:{pacte_cache.version(request)}:{scheme}:{host}:{request.path}?{query}"
+        return f"pacte:page{ENTRY_FORMAT}:{pacte_cache.version(request)}:{scheme}:{host}:{request.path}?{query}"
 
     @staticmethod
     def _storable(request, response):

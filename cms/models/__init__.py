@@ -1,5 +1,6 @@
-"""The cms app's models: the site's pages and site settings."""
+"""The cms app's models: the site's pages, site settings and the keys of its media collections."""
 
+from .media import CollectionKey
 from .pages import (
     AccessibilityStatementPage,
     ContentPage,
@@ -13,6 +14,7 @@ from .site_settings import PartnerLogo, SiteSettings
 
 __all__ = [
     "AccessibilityStatementPage",
+    "CollectionKey",
     "ContentPage",
     "HomePage",
     "LegalNoticePage",

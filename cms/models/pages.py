@@ -123,9 +123,10 @@ class RegionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Cached with the navigation, which a change to anyone listed invalidates (cms.signals): a region of a few
-        # hundred coordinators otherwise costs a query and as many model instances on every view.
-        people = cache.cached(request, f"people:{self.region_id}:{get_language()}", self._people_by_role)
+        # Cached until the tree or the region's people change (cms.signals bumps the region's people scope): a region
+        # of a few hundred coordinators otherwise costs a query and as many model instances on every view.
+        people = cache.cached(request, f"people:{self.region_id}:{get_language()}", self._people_by_role,
+                              scope=cache.people_scope(self.region_id))
         context["trainers"] = people[Role.TRAINER]
         context["partners"] = people[Role.PARTNER]
         if permissions.user_can_view_region_members(request.user, self.region):

@@ -1,5 +1,6 @@
 """Build the site's structure, the same on every installation: locales, the French home and its sections, one page
-per region, the legal pages, their English translations, and the role groups. Idempotent: a second run changes
+per region, the legal pages, their English translations, the collections of images and documents (national, one
+per region) and the role groups. Idempotent: a second run changes
 nothing. Not one transaction: wagtail-localize publishes on commit (see cms.services.translation); every step
 checks what exists, so a run that stops halfway is completed by the next."""
 
@@ -13,9 +14,10 @@ from cms.models import (
     LegalNoticePage,
     RegionIndexPage,
     RegionPage,
-    SiteSettings,
     SitemapPage,
+    SiteSettings,
 )
+from cms.services import collections
 from cms.services.translation import translate
 from forums.services import ensure_region_forums
 from learning.models import LearningIndexPage
@@ -187,6 +189,7 @@ def setup_site(hostname="localhost", port=80):
         site.save()
     _ensure_translation(home, HOME_EN)
 
+    collections.national_collection()
     sections = {}
     for model, fields, strings in SECTIONS:
         page, _ = _child(home, model, fields)
@@ -205,6 +208,7 @@ def setup_site(hostname="localhost", port=80):
         if page is None:
             page, _ = _child(region_index, RegionPage, {"title": fr_title, "slug": region.code, "region": region})
         _ensure_translation(page, {fr_title: en_title})
+        collections.region_collection(region)
         roles.ensure_region_group(region)
 
     roles.ensure_base_groups()

@@ -191,10 +191,11 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Shared by every worker process of a server: the page cache and the navigation cache (cms.page_cache,
-# cms.navigation) must be invalidated everywhere at once. Production uses Redis when CACHE_URL is set.
+# cms.navigation) must be invalidated everywhere at once. Production uses Redis when CACHE_URL is set. Fail-soft
+# subclasses of Django's backends (cms.cache_backends): when the cache fails, the site answers uncached.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "cms.cache_backends.FileBasedCache",
         "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
@@ -243,6 +244,8 @@ PACTE_INVITATION_DAYS = int(os.environ.get("PACTE_INVITATION_DAYS", "14"))
 PACTE_DEMO_PASSWORD = "pacte-demo"
 # Demo accounts and content may only be loaded where this is True (never in production).
 PACTE_DEMO_ENABLED = False
+# The platform's CSV writer (formula cells neutralised), for the apps that cms builds on and so cannot import it.
+PACTE_CSV_WRITER = "cms.csv.writer"
 
 LOGGING = {
     "version": 1,

@@ -46,7 +46,14 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
 
 if os.environ.get("CACHE_URL", "").startswith("redis://"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]}}
+    CACHES = {
+        "default": {
+            "BACKEND": "cms.cache_backends.RedisCache",
+            "LOCATION": os.environ["CACHE_URL"],
+            # An unreachable Redis costs at most this long, once per RETRY_AFTER (cms.cache_backends).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 PACTE_DEMO_ENABLED = False

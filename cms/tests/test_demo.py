@@ -42,6 +42,10 @@ def test_demo_loads_the_promised_accounts_and_running_it_again_changes_nothing(
     pdf = File.objects.get(original_filename="guide-du-coordonnateur.pdf")
     with pdf.file.open("rb") as handle:
         assert handle.read(5) == b"%PDF-"
+    # The partners' logos are national: trainers choose them, only the national team changes them.
+    assert {logo.image.collection.name for logo in PartnerLogo.objects.select_related("image__collection")} == {
+        "National"
+    }
 
 
 @override_settings(PACTE_DEMO_ENABLED=False)

@@ -33,7 +33,7 @@ def test_accessibility_statement_follows_the_rgaa_model_in_french(client):
                     "Technologies utilisées pour la réalisation du site", "Environnement de test",
                     "Outils pour évaluer l’accessibilité",
                     "Pages du site ayant fait l’objet de la vérification de conformité",
-                    "Retour d'information et contact", "Voies de recours"]:
+                    "Retour d’information et contact", "Voies de recours"]:
         assert f">{heading}</h" in main, heading
     assert "<strong>partiellement conforme</strong>" in main
     assert "Cette déclaration a été établie le" in main

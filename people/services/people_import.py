@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from people import permissions, tasks
+from people import conf, permissions, tasks
 from people.enums import ImportStatus, RegionCode, Role, StructureType
 from people.models import PeopleImport, Region, User
 from people.services.people import create_invited_person
@@ -539,7 +539,7 @@ def example_csv(importer) -> str:
          "partenaire" if french else "partner", "", "ARS", "Rennes", "en"],
     ]
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = conf.csv_writer()(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows([[str(cell) for cell in person] for person in people])
     return out.getvalue()

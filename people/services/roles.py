@@ -1,13 +1,12 @@
 """Derive each person's Wagtail groups and flags from their role and regions (rules in people.permissions).
 
 Groups are found by their stable key (people.models.GroupKey), never by name. What a group may do with the site's
-pages is the business of the apps that own the pages: they listen to `group_created` and grant it then (see
-cms.signals), so this module knows nothing of pages."""
+pages, images and documents is the business of the apps that own them: they listen to `group_created` and grant it
+then (see cms.signals), so this module knows nothing of pages or collections."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.dispatch import Signal
-from wagtail.models import Collection, GroupCollectionPermission
 
 from people.enums import Role
 from people.models import GroupKey
@@ -23,10 +22,6 @@ ROLE_GROUPS = {
     Role.NATIONAL: ("role:national", "National team"),
 }
 REGION_KEY_PREFIX = "region:"
-MEDIA_PERMISSIONS = {
-    "wagtailimages": ("add_image", "change_image", "choose_image"),
-    "wagtaildocs": ("add_document", "change_document", "choose_document"),
-}
 
 
 def region_group_key(region) -> str:
@@ -67,13 +62,6 @@ def ensure_base_groups():
         permission("wagtailadmin", "access_admin"),
         permission("wagtail_localize", "submit_translation"),
     )
-    root_collection = Collection.get_first_root_node()
-    if root_collection:
-        for app_label, codenames in MEDIA_PERMISSIONS.items():
-            for codename in codenames:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=trainers, collection=root_collection, permission=permission(app_label, codename)
-                )
     groups[Role.NATIONAL].permissions.add(permission("wagtailadmin", "access_admin"))
     for role, group in groups.items():
         group_created.send(sender=Group, group=group, key=ROLE_GROUPS[role][0], region=None, role=role)

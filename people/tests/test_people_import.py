@@ -1,5 +1,7 @@
 """The people import: reading files, the plan of each row, permissions, and the upload → preview → confirm flow."""
 
+import csv
+import io
 import re
 
 import pytest
@@ -8,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from people import conf
 from people.enums import ImportStatus, Role, StructureType
 from people.models import Invitation, PeopleImport, User
 from people.services import people_import
@@ -387,6 +390,18 @@ def test_example_file_imports_cleanly(client, people):
     assert {row.region.code for row in plan.rows} == {"bretagne"}
     # The upload page links to it.
     assert EXAMPLE_URL in client.get(UPLOAD_URL).content.decode()
+
+
+def test_example_file_is_written_by_the_platforms_csv_writer(client, people):
+    # people must not import cms, where the shared writer lives: settings hand it over (people.conf.csv_writer).
+    out = io.StringIO()
+    conf.csv_writer()(out, delimiter=";").writerow(['=HYPERLINK("http://evil","x")', "-12", "Rennes"])
+    assert out.getvalue() == '"\'=HYPERLINK(""http://evil"",""x"")";\'-12;Rennes\r\n'
+    client.force_login(people["trainer_bretagne"])
+    text = client.get(EXAMPLE_URL).content.decode("utf-8-sig")
+    cells = [cell for row in csv.reader(io.StringIO(text, newline=""), delimiter=";") for cell in row]
+    assert "MSP des Lilas" in cells
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
 
 
 def test_preview_query_count_does_not_grow_with_rows(client, people, region, django_assert_max_num_queries):
