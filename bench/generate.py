@@ -16,6 +16,8 @@ class Volume:
     partners_per_region: int = 4
     content_pages: int = 40
     paragraphs_per_page: int = 8
+    forum_topics: int = 500
+    long_topic_posts: int = 1000
 
 
 def step(func):
@@ -85,3 +87,34 @@ def content_pages(volume):
             title=f"Fiche technique {n:03d}", slug=f"bench-fiche-{n:03d}", intro=LOREM, body=body,
         ))
         page.save_revision().publish()
+
+
+@step
+def forum_posts(volume):
+    """The Bretagne forum with 500 topics, one of them 1,000 posts long (bulk inserts, counters set to match)."""
+    from django.db.models import F
+    from django.utils import timezone
+
+    from forums import markup
+    from forums.models import Forum, Post, Topic
+    from people.models import User
+
+    forum = Forum.objects.get(slug="bretagne")
+    authors = list(User.objects.filter(regions=forum.region, role="coordinator")[:50])
+    html = markup.render(LOREM)
+    now = timezone.now()
+    for n in range(volume.forum_topics):
+        size = volume.long_topic_posts if n == 0 else 4
+        title = "Banc d’essai : un sujet de 1 000 messages" if n == 0 else f"Banc d’essai : sujet {n}"
+        topic = Topic.objects.create(forum=forum, title=title, author=authors[n % len(authors)],
+                                     last_position=size, post_count=size, last_post_at=now)
+        Post.objects.bulk_create([
+            Post(topic=topic, author=authors[(n + i) % len(authors)], position=i, body=LOREM, body_html=html,
+                 created_at=now)
+            for i in range(1, size + 1)
+        ], batch_size=500)
+        last = topic.posts.order_by("-position").first()
+        Topic.objects.filter(pk=topic.pk).update(last_post=last)
+        Forum.objects.filter(pk=forum.pk).update(
+            topic_count=F("topic_count") + 1, post_count=F("post_count") + size, last_post=last
+        )

@@ -49,6 +49,12 @@ def content_page_url():
     return page.url
 
 
+def bench_topic_url():
+    from forums.models import Topic
+
+    return Topic.objects.get(title="Banc d’essai : un sujet de 1 000 messages").get_absolute_url()
+
+
 @dataclass
 class Row:
     name: str
@@ -66,6 +72,12 @@ ROWS = [
     Row("region index", "/fr/regions/"),
     Row("region page", "/fr/regions/bretagne/"),
     Row("login", "/fr/accounts/login/", page=False),
+    # Forums (targets: forum index < 10 ms, logged-in topic page < 15 ms server CPU per request). Posting a reply
+    # (< 30 ms without the e-mail) is a POST, which these GET rows cannot measure yet.
+    Row("forum index", "/fr/forums/", page=False),
+    Row("forum (500 topics)", "/fr/forums/bretagne/", page=False),
+    Row("topic, first page (1,000 posts)", lambda: bench_topic_url(), page=False),
+    Row("topic, last page (1,000 posts)", lambda: bench_topic_url() + "?page=last", page=False),
 ]
 
 

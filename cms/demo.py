@@ -15,6 +15,7 @@ from cms import conf
 from cms.models import ContentPage, RegionPage, SiteSettings
 from cms.services.collections import national_collection
 from cms.services.translation import translate
+from forums import demo as forums_demo
 from learning.models import LearningIndexPage
 from people.enums import Role, StructureType
 from people.models import User
@@ -349,4 +350,5 @@ def load_demo():
     _regions()
     _region_pages()
     _resources()
+    forums_demo.load()
     return DEMO_ACCOUNTS

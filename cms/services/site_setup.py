@@ -19,6 +19,7 @@ from cms.models import (
 )
 from cms.services import collections
 from cms.services.translation import translate
+from forums.services import ensure_region_forums
 from learning.models import LearningIndexPage
 from people.enums import RegionCode
 from people.models import Region
@@ -211,6 +212,7 @@ def setup_site(hostname="localhost", port=80):
         roles.ensure_region_group(region)
 
     roles.ensure_base_groups()
+    ensure_region_forums()
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     if not settings.tagline:
         settings.tagline = "Programme d'amélioration continue du travail en équipe"

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "cms",
     "learning",
     "search",
+    "forums",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

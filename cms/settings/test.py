@@ -17,3 +17,5 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pacte-test"}}
+# Tests write many posts per person within a minute; forums/tests/test_limits.py sets the real limit.
+PACTE_FORUMS_POSTS_PER_MINUTE = 10_000

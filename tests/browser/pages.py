@@ -42,3 +42,12 @@ AUDITED_PAGES = [
     AuditedPage("not-found", **both("/this-page-does-not-exist/"), status=404),
     AuditedPage("bad-request", **both("/?q=%00"), status=400),
 ]
+
+# The forums (forums/demo.py): the first demo topic is number 1 in the freshly built demo database.
+AUDITED_PAGES += [
+    AuditedPage("forum-list", **both("/forums/"), login_as="coordinator.bretagne@example.org"),
+    AuditedPage("forum", **both("/forums/bretagne/"), login_as="coordinator.bretagne@example.org"),
+    AuditedPage("forum-topic", **both("/forums/topics/1/"), login_as="trainer.bretagne@example.org"),
+    AuditedPage("forum-editor", **both("/forums/bretagne/new/"), login_as="coordinator.bretagne@example.org"),
+    AuditedPage("forum-notifications", **both("/forums/notifications/"), login_as="trainer.bretagne@example.org"),
+]
