@@ -1,8 +1,7 @@
 """The forums' section of *Mon espace*: the unread topics of my subscriptions and my latest notifications.
 
 `section_for(user)` returns what the space page needs ({"title", "template", "context"}), or None for someone who
-reads no forum. The space page's extension point had not landed on main when this was written: the lead hooks
-this function in (one line in the space's registry)."""
+reads no forum; forums.space_sections registers it with the space (people.space)."""
 
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce

@@ -27,8 +27,13 @@ class Link:
 
 @dataclass(frozen=True)
 class Section:
+    """A title and links; or, for a section that shows more than links, a `template` rendered with the section
+    in its context (as `section`, its data in `section.context`)."""
+
     title: str
     links: list = field(default_factory=list)
+    template: str = ""
+    context: dict = field(default_factory=dict)
 
 
 _providers = []
@@ -48,6 +53,6 @@ def sections_for(request):
     sections = []
     for order, provider in sorted(_providers, key=lambda item: item[0]):
         found = provider(request)
-        if found is not None and found.links:
+        if found is not None and (found.links or found.template):
             sections.append(found)
     return sections

@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import forums.models
 from django.conf import settings
 from django.db import migrations, models
+
+import forums.models
 
 
 class Migration(migrations.Migration):

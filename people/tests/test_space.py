@@ -38,7 +38,7 @@ def test_a_coordinator_sees_who_they_are_their_region_and_their_account(client, 
     assert "<h1>Mon espace</h1>" in html and person.get_full_name() in html
     assert "Coordonnateur" in html and "Bretagne" in html
     assert _links(response) == {"/fr/regions/bretagne/", "/fr/accounts/profile/", "/fr/accounts/password/change/"}
-    assert [section.title for section in response.context["sections"]] == ["Ma région", "Mon compte"]
+    assert [section.title for section in response.context["sections"]] == ["Ma région", "Forums", "Mon compte"]
 
 
 def test_a_trainer_also_reaches_the_admin_and_the_people_screens(client, people):
@@ -77,7 +77,7 @@ def test_apps_add_their_sections_through_the_registry(client, people, monkeypatc
 
     client.force_login(people["coordinator_bretagne"])
     titles = [section.title for section in client.get(SPACE).context["sections"]]
-    assert titles == ["Ma région", "Séminaires", "Mon compte"]
+    assert titles == ["Ma région", "Séminaires", "Forums", "Mon compte"]
 
 
 def test_the_header_links_my_space_only_when_signed_in(client, people):
@@ -98,8 +98,9 @@ def test_logging_out_says_so_on_the_page_it_lands_on(client, people):
 
 
 # Session, person, their regions' names, their region ids (permissions); for trainers and the national team the
-# count of the people they see, and Wagtail's userbar (permissions, profile).
-@pytest.mark.parametrize("who, max_queries", [("coordinator_bretagne", 4), ("trainer_bretagne", 9), ("national", 7)])
+# count of the people they see, and Wagtail's userbar (permissions, profile); the forums' section (the forums they
+# read, the unread topics they follow, their notifications: 3).
+@pytest.mark.parametrize("who, max_queries", [("coordinator_bretagne", 7), ("trainer_bretagne", 12), ("national", 10)])
 def test_space_queries_do_not_grow_with_the_people_around(client, people, who, max_queries,
                                                           django_assert_max_num_queries):
     for number in range(150):
