@@ -5,6 +5,7 @@ from documents import views
 app_name = "documents"
 
 urlpatterns = [
+    path("", views.library, name="library"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/download/", views.download, name="download"),
 ]

@@ -2,13 +2,37 @@
 answers as if it did not exist (404), or with the login page for a visitor who has not signed in."""
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from documents import permissions
+from documents import conf, permissions
+from documents.forms import LibraryFilterForm
 from documents.models import LibraryDocument
 from documents.validation import MIME_TYPES
+
+
+@require_GET
+def library(request):
+    """Browse what the reader may read, in their language, filtered, sorted and paginated. The counts beside each
+    theme are over the same readable documents."""
+    readable = LibraryDocument.objects.visible_to(request.user).in_locale()
+    form = LibraryFilterForm(request.GET)
+    documents = form.filter(readable).select_related("region")
+    page = Paginator(documents, conf.per_page()).get_page(request.GET.get("page"))
+    theme_counts = dict(readable.order_by().values_list("theme").annotate(n=Count("pk")))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "documents/library.html", {
+        "form": form,
+        "page_obj": page,
+        "documents": page.object_list,
+        "themes": [(value, label, theme_counts.get(value, 0)) for value, label in form.fields["theme"].choices[1:]],
+        "query": query.urlencode(),
+        "elided_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+    })
 
 
 def _readable(request, pk):
