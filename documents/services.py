@@ -102,11 +102,21 @@ def add_document(*, upload, title, owner, region=None, access=Access.MEMBERS, th
 
     document = LibraryDocument(
         title=title, description=description, region=region, access=access, theme=theme or "", kind=kind,
-        language=language, review_date=review_date, owner=owner,
-        locale=locale or Locale.get_default(),
+        language=language, review_date=review_date, locale=locale or Locale.get_default(),
     )
+    return insert_document(document, upload=upload, owner=owner, folder_path=folder_path)
+
+
+@transaction.atomic
+def insert_document(document, *, upload, owner, folder_path=None):
+    """Save the new `document` (its fields set, not its file) with `upload` as its file."""
+    if document.locale_id is None:
+        from wagtail.models import Locale
+
+        document.locale = Locale.get_default()
+    document.owner = owner if getattr(owner, "pk", None) else None
     target = folder(*folder_path) if folder_path else folder_for(document)
-    _set_file(document, *_store_file(upload, owner=owner, title=title, target_folder=target))
+    _set_file(document, *_store_file(upload, owner=document.owner, title=document.title, target_folder=target))
     document.save()
     _queue_extraction(document)
     send_document_changed([document.pk])
@@ -122,7 +132,8 @@ def update_document(document, *, upload=None, user=None, **fields):
     old_file = None
     if upload is not None:
         old_file = document.file
-        _set_file(document, *_store_file(upload, owner=user or document.owner, title=document.title,
+        owner = user if getattr(user, "pk", None) else document.owner
+        _set_file(document, *_store_file(upload, owner=owner, title=document.title,
                                          target_folder=old_file.folder or folder_for(document)))
     document.save()
     ids = _sync_translations(document) if document.is_source else [document.pk]

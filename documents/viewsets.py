@@ -49,3 +49,144 @@ class LibraryDocumentChooserViewSet(ChooserViewSet):
 
 
 library_document_chooser_viewset = LibraryDocumentChooserViewSet("library_document_chooser")
+
+
+# The library's admin screens ---------------------------------------------------------------------------------
+from django.db.models import Q  # noqa: E402
+from wagtail.admin.panels import FieldPanel, Panel  # noqa: E402
+from wagtail.admin.ui.tables import Column  # noqa: E402
+from wagtail.permission_policies.base import BasePermissionPolicy  # noqa: E402
+from wagtail.snippets.views import snippets as snippet_views  # noqa: E402
+from wagtail.snippets.views.snippets import SnippetViewSet  # noqa: E402
+
+from documents.models import LibraryDocument  # noqa: E402
+
+
+class LibraryPermissionPolicy(BasePermissionPolicy):
+    """Wagtail's questions answered by documents.permissions: trainers manage their regions' documents, the
+    national team every document. Nobody else sees the screens."""
+
+    def user_has_permission(self, user, action):
+        return permissions.user_can_manage_library(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action in ("view", "choose"):
+            return permissions.user_can_use_document(user, instance)
+        return permissions.user_can_change_document(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        from documents.models import LibraryDocument
+
+        if set(actions) <= {"view", "choose"}:
+            return LibraryDocument.objects.usable_by(user)
+        return LibraryDocument.objects.changeable_by(user)
+
+    def users_with_any_permission(self, actions):
+        from people.enums import Role
+        from people.models import User
+
+        return User.objects.filter(Q(is_superuser=True) | Q(role__in=[Role.NATIONAL, Role.TRAINER]), is_active=True)
+
+
+class FilePanel(Panel):
+    """The current file and its text extraction: status, and the reason when it failed (uploaders see why)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "documents/admin/file_panel.html"
+
+        def is_shown(self):
+            return self.instance is not None and self.instance.pk is not None
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["document"] = self.instance
+            return context
+
+
+class ChangeableMixin:
+    """A document's admin screens only for those who may change it (Wagtail checks the model, not the object)."""
+
+    def get_object(self, *args, **kwargs):
+        document = super().get_object(*args, **kwargs)
+        if not permissions.user_can_change_document(self.request.user, document):
+            raise PermissionDenied
+        return document
+
+
+class EditView(ChangeableMixin, snippet_views.EditView):
+    pass
+
+
+class DeleteView(ChangeableMixin, snippet_views.DeleteView):
+    def delete_action(self):
+        from wagtail.log_actions import log
+
+        from documents import services
+
+        log(instance=self.object, action="wagtail.delete")
+        services.delete_document(self.object)
+
+
+class UsageView(ChangeableMixin, snippet_views.UsageView):
+    pass
+
+
+class HistoryView(ChangeableMixin, snippet_views.HistoryView):
+    pass
+
+
+class LibraryDocumentViewSet(SnippetViewSet):
+    model = LibraryDocument
+    icon = "doc-full"
+    menu_label = _("Library")
+    menu_order = 250
+    add_to_admin_menu = True
+    url_prefix = "library"
+    list_display = [
+        "title", "theme", "kind", "region", "access",
+        Column("text_status", label=_("Text"), accessor="get_text_status_display"),
+        "review_date", "updated_at",
+    ]
+    list_filter = ["theme", "kind", "access", "region", "language", "text_status"]
+    list_per_page = 20
+    ordering = ["title", "pk"]
+    search_fields = ["title", "description"]
+    search_backend_name = None
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    edit_view_class = EditView
+    delete_view_class = DeleteView
+    usage_view_class = UsageView
+    history_view_class = HistoryView
+
+    @property
+    def permission_policy(self):
+        return LibraryPermissionPolicy(self.model)
+
+    def get_queryset(self, request):
+        from documents.models import LibraryDocument
+
+        return LibraryDocument.objects.changeable_by(request.user).select_related("region", "locale")
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FilePanel(heading=_("Current file")),
+        FieldPanel("upload"),
+        FieldPanel("theme"),
+        FieldPanel("kind"),
+        FieldPanel("language"),
+        FieldPanel("region"),
+        FieldPanel("access"),
+        FieldPanel("review_date"),
+    ]
+
+    def get_edit_handler(self):
+        from wagtail.admin.panels import ObjectList
+
+        from documents.admin_forms import LibraryDocumentForm
+
+        return ObjectList(self.panels, base_form_class=LibraryDocumentForm).bind_to_model(self.model)
+
+
+library_document_viewset = LibraryDocumentViewSet()

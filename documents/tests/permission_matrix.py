@@ -68,3 +68,18 @@ ROWS += [
     row("/admin/library_document_chooser/chosen/{doc_bretagne_trainers}/", OWN, *ADMIN),
     row("/admin/library_document_chooser/chosen/{doc_normandie_public}/", OTHER, LOGIN, LOGIN, LOGIN, ADMIN_REFUSED, OK),
 ]
+
+# The library's admin screens: a trainer changes their regions' documents, not national ones nor another region's.
+ROWS += [
+    row("/fr/library/", None, OK),
+    row("/en/library/?theme=quality&sort=recent&page=2", None, OK),
+    row("/admin/library/", None, *ADMIN),
+    row("/admin/library/add/", None, *ADMIN),
+]
+for document, region, trainer in (
+    ("{doc_bretagne_members}", OWN, OK),
+    ("{doc_normandie_members}", OTHER, ADMIN_REFUSED),
+    ("{doc_national_members}", None, ADMIN_REFUSED),
+):
+    for view in ("edit", "delete", "usage", "history", "history-results"):
+        ROWS.append(row(f"/admin/library/{view}/{document}/", region, LOGIN, LOGIN, LOGIN, trainer, OK))
