@@ -5,7 +5,9 @@ from wagtail.images.blocks import ImageBlock
 
 from cms.enums import CalloutKind
 from cms.viewsets import filer_file_chooser_viewset
+from documents.blocks import LibraryDocumentBlock
 
+# Named by the migrations that predate the document library (the document block chose a filer file then).
 FilerFileChooserBlock = filer_file_chooser_viewset.get_block_class(
     name="FilerFileChooserBlock", module_path="cms.blocks"
 )
@@ -36,25 +38,14 @@ class CalloutBlock(blocks.StructBlock):
         template = "blocks/callout_block.html"
 
 
-class DocumentBlock(blocks.StructBlock):
-    document = FilerFileChooserBlock(label=_("Document"))
-    title = blocks.CharBlock(
-        label=_("Link text"), max_length=200, required=False, help_text=_("Defaults to the document's name.")
-    )
-
-    class Meta:
-        icon = "doc-full"
-        label = _("Document")
-        template = "blocks/document_block.html"
-
-
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        label=_("Rich text"), features=["bold", "italic", "link", "document-link", "ul", "ol", "h3", "h4"]
+        label=_("Rich text"), features=["bold", "italic", "link", "ul", "ol", "h3", "h4"]
     )
     image = ImageBlock(label=_("Image"))
-    document = DocumentBlock()
+    # The library's documents (documents.blocks): one document system, chosen among what the editor may use.
+    document = LibraryDocumentBlock()
     embed = EmbedBlock(label=_("Embedded media"), help_text=_("A video address (YouTube, Vimeo...)."))
     callout = CalloutBlock()
 

@@ -303,26 +303,22 @@ def _logos():
 
 
 def _guide_pdf():
-    """A real PDF made with xhtml2pdf, stored in django-filer."""
-    from filer.models import File, Folder
-    from xhtml2pdf import pisa
+    """A real PDF made with cms.pdf, kept in the document library (public: the resources page links it)."""
+    from documents import samples, services
+    from documents.enums import Access, Kind, Theme
+    from documents.models import LibraryDocument
 
-    existing = File.objects.filter(original_filename="guide-du-coordonnateur.pdf").first()
+    existing = LibraryDocument.objects.filter(file_name="guide-du-coordonnateur.pdf").first()
     if existing:
         return existing
-    html = (
-        "<html><body><h1>Guide du coordonnateur PACTE</h1>"
-        "<p>Ce guide présente les outils d'animation d'équipe utilisés pendant les séminaires régionaux.</p>"
-        "</body></html>"
+    data = samples.pdf("Guide du coordonnateur PACTE", [
+        "Ce guide présente les outils d’animation d’équipe utilisés pendant les séminaires régionaux.",
+    ])
+    return services.create_document(
+        title="Guide du coordonnateur", file_name="guide-du-coordonnateur.pdf", data=data, owner=None,
+        access=Access.PUBLIC, theme=Theme.COLLABORATION, kind=Kind.GUIDE,
+        description="Les outils d’animation d’équipe des séminaires régionaux, en quelques pages.",
     )
-    buffer = io.BytesIO()
-    pisa.CreatePDF(html, dest=buffer, encoding="utf-8")
-    folder, _ = Folder.objects.get_or_create(name="Ressources", parent=None)
-    document = File(folder=folder, name="Guide du coordonnateur", original_filename="guide-du-coordonnateur.pdf",
-                    is_public=True)
-    document.file.save("guide-du-coordonnateur.pdf", ContentFile(buffer.getvalue()), save=False)
-    document.save()
-    return document
 
 
 def _resources():
