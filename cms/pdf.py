@@ -16,6 +16,14 @@ from django.utils import translation
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 
 
+def generated_storage():
+    """Where generated PDFs are kept (technical sheets, later certificates): beside the private files, never served
+    directly; each app's view decides who downloads them."""
+    from django.core.files.storage import FileSystemStorage
+
+    return FileSystemStorage(location=Path(settings.PRIVATE_MEDIA_ROOT) / "generated", base_url=None)
+
+
 class PDFRenderingError(Exception):
     pass
 

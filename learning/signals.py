@@ -12,3 +12,21 @@ def _grant_learning_pages(sender, group, region, role, **kwargs):
         from learning.models import LearningIndexPage
 
         grant_pages(group, LearningIndexPage.objects.all())
+
+
+def _sheet_published(sender, instance, **kwargs):
+    """A published technical sheet gets its PDF made again (learning.sheets), after the commit."""
+    from learning import sheets
+
+    sheets.on_publish(instance)
+
+
+def connect_sheet_signals():
+    from wagtail.signals import page_published
+
+    from learning.models import TechnicalSheetPage
+
+    page_published.connect(_sheet_published, sender=TechnicalSheetPage, dispatch_uid="learning_sheet_pdf")
+
+
+connect_sheet_signals()
