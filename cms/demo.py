@@ -15,7 +15,9 @@ from cms import conf
 from cms.models import ContentPage, RegionPage, SiteSettings
 from cms.services.collections import national_collection
 from cms.services.translation import translate
+from documents import demo as documents_demo
 from forums import demo as forums_demo
+from learning import sheet_demo
 from learning.models import LearningIndexPage
 from people.enums import Role, StructureType
 from people.models import User
@@ -345,6 +347,8 @@ def load_demo():
         _logos()
     _regions()
     _region_pages()
+    documents_demo.load()  # before the resources and sheets, which link its documents
     _resources()
+    sheet_demo.load()
     forums_demo.load()
     return DEMO_ACCOUNTS

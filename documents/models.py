@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from documents import permissions
 from documents.enums import Access, Kind, TextStatus, Theme
@@ -73,6 +74,14 @@ class LibraryDocument(TranslatableMixin, index.Indexed, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = LibraryDocumentQuerySet.as_manager()
+
+    # wagtail-localize: only the title and description are translated; the rest is the source's (services sync it).
+    translatable_fields = [TranslatableField("title"), TranslatableField("description")] + [
+        SynchronizedField(name) for name in (
+            "theme", "kind", "language", "region", "access", "review_date", "file", "file_hash", "file_size",
+            "file_format", "file_name", "text_status", "text_error", "text_hash", "text_pages", "text",
+        )
+    ]
 
     search_fields = [
         index.SearchField("title"),

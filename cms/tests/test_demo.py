@@ -6,6 +6,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from cms.models import PartnerLogo
+from documents.models import LibraryDocument
+from learning.models import TechnicalSheetPage
 from people.models import User
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +21,8 @@ def _snapshot():
         "images": get_image_model().objects.count(),
         "files": File.objects.count(),
         "logos": PartnerLogo.objects.count(),
+        "library documents": LibraryDocument.objects.count(),
+        "sheets": TechnicalSheetPage.objects.count(),
     }
 
 
@@ -42,6 +46,17 @@ def test_demo_loads_the_promised_accounts_and_running_it_again_changes_nothing(
     pdf = File.objects.get(original_filename="guide-du-coordonnateur.pdf")
     with pdf.file.open("rb") as handle:
         assert handle.read(5) == b"%PDF-"
+    # The library: at least 25 documents at every access level, national and regional, their text extracted; at
+    # least 10 technical sheets, some in English, each with its PDF.
+    french = LibraryDocument.objects.filter(locale__language_code="fr")
+    assert french.count() >= 25
+    assert set(french.values_list("access", flat=True)) == {"public", "members", "region", "trainers"}
+    assert french.filter(region__isnull=True).exists() and french.filter(region__code="normandie").exists()
+    assert not french.exclude(text_status="done").exists()
+    assert LibraryDocument.objects.filter(locale__language_code="en").count() >= 4
+    sheets = TechnicalSheetPage.objects.filter(locale__language_code="fr")
+    assert sheets.count() >= 10 and not sheets.filter(pdf="").exists()
+    assert client.get("/en/resources/technical-sheets/running-a-meeting/").status_code == 200
     # The partners' logos are national: trainers choose them, only the national team changes them.
     assert {logo.image.collection.name for logo in PartnerLogo.objects.select_related("image__collection")} == {
         "National"
