@@ -99,8 +99,8 @@ def _office_format(upload, size) -> str:
                     _refuse(
                         _("The file contains macros: save it without them (as .docx rather than .docm, for example).")
                     )
-                for part, (file_format, content_type) in _OOXML.items():
-                    if part in names and content_type.encode() in declared:
+                for part, (file_format, _content_type) in _OOXML.items():
+                    if part in names:
                         return file_format
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError, ValueError, NotImplementedError):
         _refuse(_("The file is a damaged archive: it cannot be read as an office document."))
