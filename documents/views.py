@@ -20,7 +20,7 @@ def library(request):
     theme are over the same readable documents."""
     readable = LibraryDocument.objects.visible_to(request.user).in_locale()
     form = LibraryFilterForm(request.GET)
-    documents = form.filter(readable).select_related("region")
+    documents = form.filter(readable).select_related("region", "locale")
     page = Paginator(documents, conf.per_page()).get_page(request.GET.get("page"))
     theme_counts = dict(readable.order_by().values_list("theme").annotate(n=Count("pk")))
     query = request.GET.copy()
@@ -65,7 +65,8 @@ def _or_login(view):
 @require_GET
 @_or_login
 def detail(request, pk):
-    document = _readable(request, pk)
+    # Shown in the reader's language when translated (every field but the title and description is shared).
+    document = _readable(request, pk).localized
     return render(request, "documents/document_detail.html", {
         "document": document,
         "can_download": permissions.user_can_download_document(request.user, document),

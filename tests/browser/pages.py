@@ -51,3 +51,15 @@ AUDITED_PAGES += [
     AuditedPage("forum-editor", **both("/forums/bretagne/new/"), login_as="coordinator.bretagne@example.org"),
     AuditedPage("forum-notifications", **both("/forums/notifications/"), login_as="trainer.bretagne@example.org"),
 ]
+
+# The document library and the technical sheets (documents/demo.py, learning/sheet_demo.py): document 1 is the
+# first demo document, public and translated.
+AUDITED_PAGES += [
+    AuditedPage("library", **both("/library/")),
+    AuditedPage("library-filtered", **both("/library/?theme=quality&sort=recent"),
+                login_as="coordinator.bretagne@example.org"),
+    AuditedPage("library-document", **both("/library/1/")),
+    AuditedPage("sheet-index", fr="/fr/ressources/fiches-techniques/", en="/en/resources/technical-sheets/"),
+    AuditedPage("sheet", fr="/fr/ressources/fiches-techniques/animer-une-reunion/",
+                en="/en/resources/technical-sheets/running-a-meeting/"),
+]
