@@ -118,3 +118,20 @@ def forum_posts(volume):
         Forum.objects.filter(pk=forum.pk).update(
             topic_count=F("topic_count") + 1, post_count=F("post_count") + size, last_post=last
         )
+
+
+# --- documents: the library (begin) -----------------------------------------------------------------------------
+LIBRARY_DOCUMENTS = 500
+
+
+@step
+def library_documents(volume):
+    """500 more library documents, national and regional at every access level, sharing the demo guide's file."""
+    from documents.tests.factories import bulk_documents
+    from documents.models import LibraryDocument
+    from people.models import Region
+
+    template = LibraryDocument.objects.filter(locale__language_code="fr").order_by("pk").first()
+    regions = (None, *Region.objects.all())
+    bulk_documents(LIBRARY_DOCUMENTS, template=template, regions=regions)
+# --- documents: the library (end) -------------------------------------------------------------------------------

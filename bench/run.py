@@ -79,6 +79,13 @@ ROWS = [
     Row("forum (500 topics)", "/fr/forums/bretagne/", page=False, members_only=True),
     Row("topic, first page (1,000 posts)", lambda: bench_topic_url(), page=False, members_only=True),
     Row("topic, last page (1,000 posts)", lambda: bench_topic_url() + "?page=last", page=False, members_only=True),
+    # --- documents: the library and the technical sheets (targets: under 10 ms server CPU per request) ---------
+    Row("library (526 documents)", "/fr/library/", page=False),
+    Row("library, filtered and sorted", "/fr/library/?theme=quality&sort=recent&page=2", page=False),
+    Row("library document", "/fr/library/1/", page=False),
+    Row("technical sheet index", "/fr/ressources/fiches-techniques/"),
+    Row("technical sheet", "/fr/ressources/fiches-techniques/animer-une-reunion/"),
+    # --- documents (end) ---------------------------------------------------------------------------------------
 ]
 
 

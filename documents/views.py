@@ -89,6 +89,5 @@ def download(request, pk):
         content_type=MIME_TYPES.get(document.file_format, "application/octet-stream"),
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "public, max-age=3600" if document.access == "public" else "private, no-store"
     return response
