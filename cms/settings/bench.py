@@ -20,6 +20,8 @@ BENCH_DIR = _BENCH_DIR
 ROOT_URLCONF = "bench.urls"
 STATIC_ROOT = BENCH_DIR / "static"
 MEDIA_ROOT = BENCH_DIR / "media"
+PRIVATE_MEDIA_ROOT = BENCH_DIR / "private_media"
+FILER_STORAGES = filer_storages(PRIVATE_MEDIA_ROOT)  # noqa: F405
 PACTE_DEMO_ENABLED = True
 
 # A database of its own: `<name>_bench` on the DATABASE_URL server, else a SQLite file.

@@ -19,6 +19,9 @@ _public = os.environ.get("PACTE_BROWSER_PUBLIC")
 if _public:
     WHITENOISE_ROOT = _public
     MEDIA_ROOT = str(Path(_public) / "media")
+    # The library's private files, shared by the process that builds the site and the server's workers.
+    PRIVATE_MEDIA_ROOT = str(Path(_public).parent / "private_media")
+    FILER_STORAGES = filer_storages(PRIVATE_MEDIA_ROOT)  # noqa: F405
 
 # Emails land in files that a journey can read (invitations, password reset).
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
