@@ -28,7 +28,10 @@ class ChosenView(chooser_views.ChosenView):
     def get_object(self, pk):
         from documents.models import LibraryDocument
 
-        document = LibraryDocument.objects.get(pk=pk)
+        try:
+            document = LibraryDocument.objects.get(pk=int(pk))
+        except (TypeError, ValueError, OverflowError) as error:
+            raise LibraryDocument.DoesNotExist from error  # Wagtail answers 404
         if not permissions.user_can_use_document(self.request.user, document):
             raise PermissionDenied
         return document
