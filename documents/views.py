@@ -20,13 +20,15 @@ def library(request):
     theme are over the same readable documents."""
     readable = LibraryDocument.objects.visible_to(request.user).in_locale()
     form = LibraryFilterForm(request.GET)
-    documents = form.filter(readable).select_related("region", "locale")
+    # Never the extracted text in a list: it can weigh megabytes per row.
+    documents = form.filter(readable).select_related("region", "locale").defer("text", "text_pages")
     page = Paginator(documents, conf.per_page()).get_page(request.GET.get("page"))
     theme_counts = dict(readable.order_by().values_list("theme").annotate(n=Count("pk")))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "documents/library.html", {
         "form": form,
+        "current": form.cleaned_data if form.is_valid() else {},
         "page_obj": page,
         "documents": page.object_list,
         "themes": [(value, label, theme_counts.get(value, 0)) for value, label in form.fields["theme"].choices[1:]],

@@ -13,7 +13,7 @@ class UsableMixin:
     def get_object_list(self):
         from documents.models import LibraryDocument
 
-        return LibraryDocument.objects.usable_by(self.request.user).select_related("region")
+        return LibraryDocument.objects.usable_by(self.request.user).select_related("region").defer("text", "text_pages")
 
 
 class ChooseView(UsableMixin, chooser_views.ChooseView):
@@ -169,7 +169,8 @@ class LibraryDocumentViewSet(SnippetViewSet):
     def get_queryset(self, request):
         from documents.models import LibraryDocument
 
-        return LibraryDocument.objects.changeable_by(request.user).select_related("region", "locale")
+        return (LibraryDocument.objects.changeable_by(request.user).select_related("region", "locale")
+                .defer("text", "text_pages"))
 
     panels = [
         FieldPanel("title"),
