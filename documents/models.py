@@ -135,3 +135,18 @@ class LibraryDocument(TranslatableMixin, index.Indexed, models.Model):
         }
         message = messages.get(reason.strip(), _("unknown reason."))
         return f"{message} ({detail.strip()})" if detail.strip() else str(message)
+
+
+def readable_in_locale(user, documents, locale=None):
+    """The `documents` `user` may read, each in `locale` (the active one) when translated there: one query for all
+    the translations, where `.localized` costs one per document."""
+    documents = [d for d in documents if d is not None and permissions.user_can_view_document(user, d)]
+    locale = locale or Locale.get_active()
+    keys = [d.translation_key for d in documents if d.locale_id != locale.pk]
+    translations = {}
+    if keys:
+        translations = {
+            t.translation_key: t
+            for t in LibraryDocument.objects.filter(translation_key__in=keys, locale=locale).defer("text", "text_pages")
+        }
+    return [d if d.locale_id == locale.pk else translations.get(d.translation_key, d) for d in documents]

@@ -119,6 +119,15 @@ class TechnicalSheetPage(BasePage):
     def pdf_url(self):
         return self.url + "pdf/" if self.url else ""
 
+    def get_context(self, request, *args, **kwargs):
+        from documents.models import readable_in_locale
+
+        context = super().get_context(request, *args, **kwargs)
+        titles = {block.value["document"].pk: block.value["title"] for block in self.tools if block.value["document"]}
+        documents = readable_in_locale(request.user, [block.value["document"] for block in self.tools])
+        context["tools"] = [(document, titles.get(document.pk, "")) for document in documents]
+        return context
+
     def route(self, request, path_components):
         if path_components == ["pdf"] and self.live:
             from wagtail.url_routing import RouteResult
