@@ -6,7 +6,7 @@ import math
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,7 +27,7 @@ from forums.models import (
     Topic,
     TopicReadState,
 )
-from forums.permissions import handler
+from forums.permissions import handler, unwrapped
 
 
 def _forum(request, slug):
@@ -57,6 +57,23 @@ def _page_of(position):
 
 def _at_post(post):
     return f"{reverse('forums:topic', kwargs={'pk': post.topic_id})}?page={_page_of(post.position)}#p{post.position}"
+
+
+class _PkUrls:
+    """reverse(name, kwargs={"pk": pk}) for every post of a page at the cost of one reverse(): the URL is reversed
+    once with a marker pk and the pks are put in its place (forums/tests/test_views.py compares with reverse())."""
+
+    MARKER = "2147483647"
+
+    def __init__(self, *names):
+        self.parts = {name: reverse(f"forums:{name}", kwargs={"pk": self.MARKER}).split(self.MARKER) for name in names}
+
+    def __call__(self, pk):
+        return {name: f"{head}{pk}{tail}" for name, (head, tail) in self.parts.items()}
+
+
+POST_URLS = ("post", "post_edit", "post_delete", "post_flag", "post_accept", "post_restore", "post_hide",
+             "post_history")
 
 
 def _read_position(user):
@@ -102,22 +119,34 @@ def topic_detail(request, pk):
     first = (number - 1) * conf.posts_per_page() + 1
     posts = list(
         topic.posts.filter(position__gte=first, position__lt=first + conf.posts_per_page())
-        .select_related("author").prefetch_related("attachments")
+        .select_related("author").prefetch_related(Prefetch("attachments", to_attr="attachment_list"))
     )
-    state = TopicReadState.objects.filter(user=request.user, topic=topic).values_list("last_read_position", flat=True)
+    user = unwrapped(request.user)
+    state = TopicReadState.objects.filter(user=user, topic=topic).values_list("last_read_position", flat=True)
     known = next(iter(state), 0)
     if posts:
-        services.mark_read(request.user, topic, posts[-1].position, known=known)
+        services.mark_read(user, topic, posts[-1].position, known=known)
+    # What the reader may do with each post and with the topic, asked once here rather than per post in the
+    # template: the same predicates of the permission handler.
+    actions = handler.post_actions(user, posts)
+    urls = _PkUrls(*POST_URLS)
+    for post in posts:
+        post.actions = actions[post.pk]
+        post.urls = urls(post.pk)
+    page_label = _("Page %(n)s")  # the msgid of {% blocktranslate %}Page {{ n }}{% endblocktranslate %}
     context = {
         "topic": topic, "forum": topic.forum, "posts": posts, "number": number, "pages": pages,
-        "page_range": range(1, pages + 1), "first_unread": known + 1,
-        "subscribed": topic.subscriptions.filter(user=request.user).exists(),
-        "form": forms.PostForm() if handler.can_reply(request.user, topic) else None,
-        "can_moderate": handler.can_moderate_topic(request.user, topic),
+        "page_links": [(n, page_label % {"n": n}) for n in range(1, pages + 1)] if pages > 1 else [],
+        "reply_url": reverse("forums:reply", kwargs={"pk": topic.pk}), "first_unread": known + 1,
+        "subscribed": topic.subscriptions.filter(user=user).exists(),
+        "form": forms.PostForm() if handler.can_reply(user, topic) else None,
+        "can_moderate": handler.can_moderate_topic(user, topic),
+        "can_accept": handler.can_accept_answer(user, topic),
+        "can_faq": handler.can_make_faq(user, topic),
     }
     if context["can_moderate"]:
         context["move_form"] = forms.MoveForm(
-            queryset=Forum.objects.moderated_by(request.user).exclude(pk=topic.forum_id)
+            queryset=Forum.objects.moderated_by(user).exclude(pk=topic.forum_id)
         )
     return render(request, "forums/topic_detail.html", context)
 

@@ -4,7 +4,8 @@ and the bare floor view of bench/urls.py. Only the bench driver (bench/run.py) a
 import os
 from pathlib import Path
 
-_BENCH_DIR = Path(__file__).resolve().parent.parent.parent / ".cache" / "bench"
+# BENCH_DIR=/some/dir keeps a bench database apart (two worktrees sharing one .cache, say).
+_BENCH_DIR = Path(os.environ.get("BENCH_DIR") or Path(__file__).resolve().parent.parent.parent / ".cache" / "bench")
 # Production refuses to start without these: the bench supplies local values, nothing else differs.
 os.environ.setdefault("SECRET_KEY", "bench-only-local-secret-never-deployed-0123456789abcdef")  # noqa: S105
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
