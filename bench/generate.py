@@ -96,7 +96,7 @@ def forum_posts(volume):
     from django.utils import timezone
 
     from forums import markup
-    from forums.models import Forum, Post, Topic
+    from forums.models import Forum, Post, Subscription, Topic
     from people.models import User
 
     forum = Forum.objects.get(slug="bretagne")
@@ -105,7 +105,8 @@ def forum_posts(volume):
     now = timezone.now()
     for n in range(volume.forum_topics):
         size = volume.long_topic_posts if n == 0 else 4
-        title = "Banc d’essai : un sujet de 1 000 messages" if n == 0 else f"Banc d’essai : sujet {n}"
+        title = ("Banc d’essai : un sujet de 1 000 messages" if n == 0 else REPLY_TOPIC if n == 1
+                 else f"Banc d’essai : sujet {n}")
         topic = Topic.objects.create(forum=forum, title=title, author=authors[n % len(authors)],
                                      last_position=size, post_count=size, last_post_at=now)
         Post.objects.bulk_create([
@@ -118,3 +119,10 @@ def forum_posts(volume):
         Forum.objects.filter(pk=forum.pk).update(
             topic_count=F("topic_count") + 1, post_count=F("post_count") + size, last_post=last
         )
+        if n == 1:
+            # bench/run.py's "post a reply" row replies here: three members follow the topic, so that each reply
+            # creates their notifications and queues their e-mails (which no worker sends during the bench).
+            Subscription.objects.bulk_create([Subscription(user=user, topic=topic) for user in authors[:3]])
+
+
+REPLY_TOPIC = "Banc d’essai : les réponses"

@@ -28,6 +28,13 @@ if os.environ.get("DATABASE_URL"):
     DATABASES["default"]["NAME"] = f"{DATABASES['default']['NAME']}_bench"
 else:
     DATABASES["default"]["NAME"] = str(BENCH_DIR / "db.sqlite3")
+    # Two workers writing at once (the "post a reply" row): a write transaction takes its lock when it begins and
+    # others wait for it, instead of failing with "database is locked" when a read lock cannot become a write one.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+
+# The "post a reply" row posts as the logged-in coordinator (bench/run.py LOGGED_IN_EMAIL) as fast as it can: their
+# own posts-per-minute limit. Every other limit and everyone else's stay as in production.
+PACTE_FORUMS_POSTS_PER_MINUTE_BY_EMAIL = {"coordinator.bretagne@example.org": 1_000_000}
 
 # BENCH_PAGE_CACHE=0 serves every page uncached, to measure the rendering itself.
 if os.environ.get("BENCH_PAGE_CACHE", "1") == "0":
