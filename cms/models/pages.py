@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -125,12 +126,15 @@ class RegionPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Cached until the tree or the region's people change (cms.signals bumps the region's people scope): a region
         # of a few hundred coordinators otherwise costs a query and as many model instances on every view.
-        people = cache.cached(request, f"people:{self.region_id}:{get_language()}", self._people_by_role,
+        # The cohort's list is cached rendered too: a few hundred rows through the template engine cost more
+        # than the rest of the page's body (bench/run.py "region page", logged in).
+        people = cache.cached(request, f"people-lists:{self.region_id}:{get_language()}", self._people_by_role,
                               scope=cache.people_scope(self.region_id))
         context["trainers"] = people[Role.TRAINER]
         context["partners"] = people[Role.PARTNER]
         if permissions.user_can_view_region_members(request.user, self.region):
             context["coordinators"] = people[Role.COORDINATOR]
+            context["coordinators_list"] = people["coordinators_list"]
             context["show_coordinators"] = True
         return context
 
@@ -145,6 +149,9 @@ class RegionPage(BasePage):
         by_role = {role: [] for role in roles}
         for person in people:
             by_role[person.role].append({"name": person.get_full_name(), "structure": person.structure_label})
+        by_role["coordinators_list"] = render_to_string("includes/people_list.html", {
+            "people": by_role[Role.COORDINATOR], "empty_text": _("No coordinator has joined yet."),
+        })
         return by_role
 
 
