@@ -48,9 +48,11 @@ class BasePage(Page):
         unrestricted page answers with an empty queryset, which runs no query."""
         from wagtail.models import PageViewRestriction
 
-        restrictions = super().get_view_restrictions()  # lazy: no query until asked
-        if cache.remember(f"restricted:{self.pk}", restrictions.exists):
-            return restrictions
+        # Wagtail's queryset is built only when the cache does not know, or says restricted: building it already
+        # runs a query (the ancestors' aliases).
+        restrictions = lambda: super(BasePage, self).get_view_restrictions()  # noqa: E731
+        if cache.remember(f"restricted:{self.pk}", lambda: restrictions().exists()):
+            return restrictions()
         return PageViewRestriction.objects.none()
 
 
