@@ -1,0 +1,39 @@
+"""What *My space* shows of e-learning: my modules in progress (each with its Resume link), my certificates, my
+history. Four queries whatever the number of modules."""
+
+from django.urls import reverse
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from learning import permissions
+from learning.models import Certificate, ModulePage, ModuleProgress
+
+
+def section_for(request):
+    user = request.user
+    if not permissions.user_can_take_modules(user):
+        return None
+    in_progress = list(ModuleProgress.objects.filter(user=user, completed_at__isnull=True).order_by("-last_activity"))
+    certificates = list(Certificate.objects.filter(user=user))
+    dashboard = permissions.user_can_view_dashboard(user)
+    if not in_progress and not certificates and not dashboard:
+        return None
+    language = get_language()
+    default = Locale.get_default().language_code
+    modules = {}
+    for module in permissions.modules_visible_to(user).filter(
+        translation_key__in=[p.module_key for p in in_progress]
+    ).select_related("locale"):
+        code = module.locale.language_code
+        if code == language or (code == default and module.translation_key not in modules):
+            modules[module.translation_key] = module
+    return {
+        "modules": [
+            {"module": modules[p.module_key], "progress": p,
+             "resume_url": reverse("learning:resume", kwargs={"pk": modules[p.module_key].pk})}
+            for p in in_progress if p.module_key in modules
+        ],
+        "certificates": [{"certificate": c, "title": c.title_in(language)} for c in certificates],
+        "history_url": reverse("learning:history"),
+        "dashboard_url": reverse("learning:dashboard") if dashboard else "",
+    }
