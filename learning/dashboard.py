@@ -16,7 +16,7 @@ from learning import permissions
 from learning.catalogue import ModuleStatus, status_of
 from learning.enums import Audience, Status
 from learning.models import LessonPage, LessonProgress, ModulePage, ModuleProgress, QuizAttempt
-from people.collation import french_order
+from people.collation import french_order, sort_key
 from people.enums import Role
 from people.models import Region, User
 
@@ -55,19 +55,19 @@ class Summary:
     average: int
 
 
-def _modules():
+def _modules(locale):
     # The source (French) modules meant for coordinators: progress is shared by both languages.
     return list(
-        ModulePage.objects.live().filter(locale=Locale.get_default(), audience=Audience.COORDINATORS)
-        .order_by("path").only("id", "title", "translation_key", "path", "duration_minutes")
+        ModulePage.objects.live().filter(locale=locale, audience=Audience.COORDINATORS)
+        .order_by("path").only("id", "title", "translation_key", "path", "depth", "duration_minutes")
     )
 
 
-def _lesson_keys(modules):
+def _lesson_keys(modules, locale):
     by_path = {}
     if modules:
         depth = modules[0].depth + 1
-        rows = LessonPage.objects.live().filter(depth=depth, locale=Locale.get_default()).values_list(
+        rows = LessonPage.objects.live().filter(depth=depth, locale=locale).values_list(
             "path", "translation_key")
         for path, key in rows:
             by_path.setdefault(path[: -Page.steplen], set()).add(key)
@@ -77,8 +77,9 @@ def _lesson_keys(modules):
 def build(user, params):
     scope = permissions.dashboard_region_ids(user)
     regions = Region.objects.all() if scope is None else Region.objects.filter(pk__in=scope)
-    regions = list(regions.order_by(french_order("name")))
-    all_modules = _modules()
+    regions = sorted(regions, key=lambda region: sort_key(str(region.name)))
+    locale = Locale.get_default()
+    all_modules = _modules(locale)
     form = FilterForm(params, all_modules, regions)
     chosen = form.cleaned_data if form.is_valid() else {}
     modules = [m for m in all_modules if not chosen.get("module") or m.pk == chosen["module"]]
@@ -88,7 +89,7 @@ def build(user, params):
     people = people.filter(pk__in=User.regions.through.objects.filter(region_id__in=region_pks).values("user_id"))
     ids = people.values("pk")
 
-    lesson_keys = _lesson_keys(modules)
+    lesson_keys = _lesson_keys(modules, locale)
     module_keys = [m.translation_key for m in modules]
     progress = {
         (p["user_id"], p["module_key"]): p
@@ -151,7 +152,7 @@ def csv_bytes(context):
                          _("Status"), _("Percent"), _("Last activity"), _("Best quiz score (%)"), _("Quiz attempts")])
         for row in context["rows"]:
             person = row.person
-            regions = ", ".join(r.name for r in person.regions.all())
+            regions = ", ".join(str(r.name) for r in person.regions.all())
             for cell in row.cells:
                 writer.writerow([
                     person.last_name, person.first_name, person.email, regions, person.structure_label,
