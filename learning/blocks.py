@@ -10,6 +10,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.blocks import CalloutBlock, HeadingBlock
+from documents.blocks import LibraryDocumentBlock
 from learning.enums import QuestionKind
 
 
@@ -119,6 +120,7 @@ class LessonBlock(blocks.StreamBlock):
     )
     image = ImageBlock(label=_("Image"))
     video = VideoBlock()
+    document = LibraryDocumentBlock()
     callout = CalloutBlock()
     reflection = ReflectionBlock()
     quiz = QuizBlock()

@@ -1,17 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Theme(models.TextChoices):
-    """The programme's themes (DOMAIN.md). The documents app's Theme replaces this one when both branches meet."""
-
-    COLLABORATIVE_WORK = "collaborative_work", _("Animating collaborative work")
-    PROJECT_MANAGEMENT = "project_management", _("Project management")
-    QUALITY = "quality", _("Quality approaches")
-    TERRITORIAL = "territorial", _("Territorial collaboration")
-    TEAM_DYNAMICS = "team_dynamics", _("Management and team dynamics")
-    PUBLIC_HEALTH = "public_health", _("Public health")
-    INFORMATION_SYSTEMS = "information_systems", _("Health information systems")
+from documents.enums import Theme  # noqa: F401  (the programme's themes, shared with the library)
 
 
 class Audience(models.TextChoices):

@@ -65,7 +65,7 @@ def make_module(title="Conduire une réunion d’équipe", lessons=3, bodies=Non
     index = module_index()
     module = ModulePage(
         title=title, slug=slug or f"module-{uuid.uuid4().hex[:8]}", summary="Un module pour tester.",
-        objectives="<p>Savoir faire.</p>", duration_minutes=duration, theme=Theme.COLLABORATIVE_WORK,
+        objectives="<p>Savoir faire.</p>", duration_minutes=duration, theme=Theme.COLLABORATION,
         audience=audience,
     )
     index.add_child(instance=module)
