@@ -90,14 +90,13 @@ class Entry:
 def catalogue(user, index):
     """The modules of the index's language, then, on a translated site, the modules that exist in French only
     (marked so, linked to their French page: the English site never shows French text under /en/)."""
-    locale = index.locale
     visible = permissions.modules_visible_to(user).select_related("locale").order_by("path")
-    own = list(visible.filter(locale=locale).descendant_of(index))
+    own = list(visible.filter(locale_id=index.locale_id).descendant_of(index))
     others = []
     default = Locale.get_default()
-    if locale.pk != default.pk:
+    if index.locale_id != default.pk:
         known = [m.translation_key for m in own]
-        others = list(visible.filter(locale=default).exclude(translation_key__in=known))
+        others = list(visible.filter(locale_id=default.pk).exclude(translation_key__in=known))
     modules = own + others
     lesson_keys = _lesson_keys_by_module(index.depth + 1)
     status = statuses(user, modules, lesson_keys)

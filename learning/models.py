@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from cms import navigation
+from cms import navigation, routing
 from cms.models.pages import BasePage
 from learning.blocks import LessonBlock, QuestionBankBlock
 from learning.enums import Audience, Theme
@@ -46,6 +46,15 @@ class MembersOnlyMixin:
         return super().serve(request, *args, **kwargs)
 
 
+class CachedRouteMixin:
+    """The routing cache of cms.routing (BasePage has it; modules and lessons are plain pages)."""
+
+    def route(self, request, path_components):
+        return routing.route(self, request, path_components, super().route)
+
+    route._pacte_cached_route = True
+
+
 class ModuleIndexPage(MembersOnlyMixin, BasePage):
     """The catalogue of modules, with each one's status for the learner."""
 
@@ -64,7 +73,7 @@ class ModuleIndexPage(MembersOnlyMixin, BasePage):
         return context
 
 
-class ModulePage(MembersOnlyMixin, Page):
+class ModulePage(MembersOnlyMixin, CachedRouteMixin, Page):
     summary = models.TextField(_("summary"), max_length=1000)
     objectives = RichTextField(_("learning objectives"), features=["bold", "italic", "ul", "ol"])
     duration_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=60)
@@ -116,7 +125,7 @@ class ModulePrerequisite(Orderable):
             raise ValidationError({"prerequisite": _("A module cannot be its own prerequisite.")})
 
 
-class LessonPage(MembersOnlyMixin, Page):
+class LessonPage(MembersOnlyMixin, CachedRouteMixin, Page):
     summary = models.TextField(_("summary"), max_length=600, blank=True)
     duration_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=15)
     body = StreamField(LessonBlock(), verbose_name=_("content"))
