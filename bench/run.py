@@ -61,6 +61,7 @@ class Row:
     url: object  # a path, or a function returning one once the data exists
     page: bool = True  # a Wagtail page: anonymous visitors get it from the page cache
     members_only: bool = False  # anonymous visitors are sent to the login page: measured logged in only
+    login_as: str = LOGGED_IN_EMAIL  # the account of the "logged in" measure (a trainer for trainers' pages)
 
     def path(self):
         return self.url() if callable(self.url) else self.url
@@ -80,6 +81,28 @@ ROWS = [
     Row("topic, first page (1,000 posts)", lambda: bench_topic_url(), page=False, members_only=True),
     Row("topic, last page (1,000 posts)", lambda: bench_topic_url() + "?page=last", page=False, members_only=True),
 ]
+
+# --- e-learning (learning/): targets lesson < 10 ms, dashboard 200 x 10 < 100 ms, certificate PDF < 0.5 s -------
+def bench_lesson_url():
+    from learning.models import LessonPage
+
+    return LessonPage.objects.live().filter(locale__language_code="fr", slug="banc-lecon-15").first().url
+
+
+def bench_certificate_url():
+    from learning.models import Certificate
+
+    return f"/fr/learning/certificates/{Certificate.objects.get(user__email=LOGGED_IN_EMAIL).pk}/"
+
+
+ROWS += [
+    Row("lesson (module of 30 lessons)", lambda: bench_lesson_url(), members_only=True),
+    Row("module catalogue", "/fr/ressources/modules/", members_only=True),
+    Row("e-learning dashboard (200 x 10)", "/fr/learning/dashboard/", page=False, members_only=True,
+        login_as="trainer.bench@example.org"),
+    Row("certificate PDF", lambda: bench_certificate_url(), page=False, members_only=True),
+]
+# --- end of e-learning rows ----------------------------------------------------------------------------------------
 
 
 def say(message):
@@ -123,11 +146,11 @@ def _recreate_postgres(db):
 
 # --- in-process: queries and size ---------------------------------------------------------------------------------
 
-def logged_in_client():
+def logged_in_client(email=LOGGED_IN_EMAIL):
     from people.models import User
 
     client = Client()
-    client.force_login(User.objects.get(email=LOGGED_IN_EMAIL))
+    client.force_login(User.objects.get(email=email))
     return client
 
 
@@ -246,8 +269,10 @@ def machine():
 
 def run():
     build_database()
-    user_client = logged_in_client()
-    cookie = f"{settings.SESSION_COOKIE_NAME}={user_client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    clients = {}
+    for email in {row.login_as for row in ROWS}:
+        client = logged_in_client(email)
+        clients[email] = (client, f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}")
     rows = [(row, row.path()) for row in ROWS]
     results = []
     for cached in (False, True):
@@ -260,6 +285,7 @@ def run():
             phase_rows = [{"page": "floor", "who": "anonymous", "cache": cached, "path": FLOOR_URL, **floor,
                            "queries": 0, "html_bytes": 0, "x_floor": 1.0}]
             for row, path in rows:
+                user_client, cookie = clients[row.login_as]
                 for who, client, header in (("anonymous", None, None), ("logged in", user_client, cookie)):
                     if cached and (who != "anonymous" or not row.page):
                         continue  # the page cache serves anonymous visitors of Wagtail pages only
