@@ -93,16 +93,16 @@ def test_resume_leads_to_the_last_lesson_visited(client, people, module):
 
 
 @pytest.mark.parametrize("data, message", [
-    ({"number": "1", "a-q:q1": "q1-right"}, "Answer every question"),
-    ({**RIGHT, "a-q:other": "q1-right"}, "does not ask"),
-    ({**RIGHT, "a-q:q1": "not-a-choice"}, "does not offer"),
-    ({**RIGHT, "a-q:q1": "q2-a"}, "does not offer"),  # an answer of another question
-    ({**RIGHT, "a-q:q2": ["q2-a", "q2-a"]}, "twice"),
-    ({**RIGHT, "a-q:q1": ["q1-right", "q1-wrong"]}, "one answer only"),
-    ({**RIGHT, "number": "7"}, "out-of-date"),
-    ({**RIGHT, "number": ""}, "out-of-date"),
-    ({key: value for key, value in RIGHT.items() if key != "number"}, "out-of-date"),
-    ({"number": "1", "a-q:q1": "\x00", "a-q:q2": "' OR 1=1 --"}, "does not offer"),
+    ({"number": "1", "a-q:q1": "q1-right"}, "Répondez à toutes les questions"),
+    ({**RIGHT, "a-q:other": "q1-right"}, "ce quiz ne pose pas"),
+    ({**RIGHT, "a-q:q1": "not-a-choice"}, "ce quiz ne propose pas"),
+    ({**RIGHT, "a-q:q1": "q2-a"}, "ce quiz ne propose pas"),  # an answer of another question
+    ({**RIGHT, "a-q:q2": ["q2-a", "q2-a"]}, "deux fois"),
+    ({**RIGHT, "a-q:q1": ["q1-right", "q1-wrong"]}, "qu’une réponse"),
+    ({**RIGHT, "number": "7"}, "page périmée"),
+    ({**RIGHT, "number": ""}, "page périmée"),
+    ({key: value for key, value in RIGHT.items() if key != "number"}, "page périmée"),
+    ({"number": "1", "a-q:q1": "\x00", "a-q:q2": "' OR 1=1 --"}, "ce quiz ne propose pas"),
 ])
 def test_a_tampered_form_gets_a_clear_error_and_no_score(client, people, module, data, message):
     client.force_login(people["coordinator_bretagne"])
@@ -115,7 +115,7 @@ def test_a_tampered_form_gets_a_clear_error_and_no_score(client, people, module,
 def test_an_unknown_quiz_or_lesson_is_refused(client, people, module):
     client.force_login(people["coordinator_bretagne"])
     response = submit(client, lessons(module)[1], RIGHT, quiz_id="no-such-quiz")
-    assert response.status_code == 400 and "no longer exists" in response.content.decode()
+    assert response.status_code == 400 and "n’existe plus" in response.content.decode()
     assert client.post("/fr/learning/lessons/999999/quizzes/quiz-1/", RIGHT).status_code == 404
     assert not QuizAttempt.objects.exists()
 
@@ -126,9 +126,9 @@ def test_attempts_are_limited(client, people):
     client.force_login(people["coordinator_bretagne"])
     submit(client, lesson, {**RIGHT, "a-q:q1": "q1-wrong"})
     response = submit(client, lesson, {**RIGHT, "number": "2"})
-    assert response.status_code == 400 and "every attempt" in response.content.decode()
+    assert response.status_code == 400 and "toutes les tentatives" in response.content.decode()
     assert QuizAttempt.objects.count() == 1
-    assert "Submit my answers" not in client.get(lesson.get_url()).content.decode()
+    assert "Envoyer mes réponses" not in client.get(lesson.get_url()).content.decode()
 
 
 def test_the_same_form_sent_twice_counts_once(client, people, module):
@@ -221,7 +221,7 @@ def test_bank_questions_are_drawn_the_same_way_when_the_form_comes_back(client, 
     # A question the draw did not ask is refused.
     missing = next(n for n in range(6) if n not in asked)
     response = submit(client, lesson, {**data, "number": "2", f"a-b:{bank.pk}:bq{missing}": f"yes-{missing}"})
-    assert response.status_code == 400 and "does not ask" in response.content.decode()
+    assert response.status_code == 400 and "ce quiz ne pose pas" in response.content.decode()
     assert QuizAttempt.objects.count() == 1
 
 
