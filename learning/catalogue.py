@@ -43,8 +43,14 @@ def status_of(progress, done, total):
     return ModuleStatus(Status.IN_PROGRESS, percent, done, total)
 
 
-def lessons_of(module):
-    return LessonPage.objects.child_of(module).live().defer_streamfields().order_by("path")
+def lessons_of(module, request=None):
+    """The module's live lessons, each with its `toc_url` (a lesson's address is its module's plus its slug: a
+    pageurl per lesson of a long table of contents costs more than the rest of the page)."""
+    lessons = list(LessonPage.objects.child_of(module).live().defer_streamfields().order_by("path"))
+    base = module.get_url(request)
+    for lesson in lessons:
+        lesson.toc_url = f"{base}{lesson.slug}/" if base else lesson.get_url(request)
+    return lessons
 
 
 def _lesson_keys_by_module(depth):
@@ -110,17 +116,17 @@ def _resume_url(lessons, progress, done, request=None):
     if progress is not None and progress.last_lesson_key:
         for lesson in lessons:
             if lesson.translation_key == progress.last_lesson_key:
-                return lesson.get_url(request)
+                return lesson.toc_url
     for lesson in lessons:
         if lesson.translation_key not in done:
-            return lesson.get_url(request)
-    return lessons[0].get_url(request)
+            return lesson.toc_url
+    return lessons[0].toc_url
 
 
 def module_context(user, module, request=None):
     if not permissions.user_can_view_module(user, module):
         raise Http404
-    lessons = list(lessons_of(module))
+    lessons = lessons_of(module, request)
     progress = ModuleProgress.objects.filter(user=user, module_key=module.translation_key).first()
     done = _done_keys(user, [module.translation_key]).get(module.translation_key, set())
     current = {lesson.translation_key for lesson in lessons}
@@ -134,7 +140,7 @@ def module_context(user, module, request=None):
         "done_keys": done,
         "module_status": status,
         "resume_url": _resume_url(lessons, progress, done, request) if progress else None,
-        "start_url": lessons[0].get_url(request) if lessons else None,
+        "start_url": lessons[0].toc_url if lessons else None,
         "certificate": certificate,
         "prerequisites": _localised(prerequisites, module.locale_id),
     }
@@ -192,7 +198,7 @@ def lesson_context(request, lesson):
     from learning import services
 
     services.record_visit(user, lesson, module)
-    lessons = list(lessons_of(module))
+    lessons = lessons_of(module, request)
     done = _done_keys(user, [module.translation_key]).get(module.translation_key, set())
     position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), 0)
     entries = {e.block_id: e for e in NotebookEntry.objects.filter(user=user, lesson_key=lesson.translation_key)}
@@ -212,7 +218,7 @@ def lesson_context(request, lesson):
 
 
 def next_lesson(lesson, module):
-    lessons = list(lessons_of(module))
+    lessons = lessons_of(module)
     for position, item in enumerate(lessons):
         if item.pk == lesson.pk and position + 1 < len(lessons):
             return lessons[position + 1]
