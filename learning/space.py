@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 
 from learning import permissions
-from learning.models import Certificate, ModulePage, ModuleProgress
+from learning.models import Certificate, ModuleProgress
 
 
 def section_for(request):

@@ -1,19 +1,13 @@
 """Authoring through the admin, translation through wagtail-localize, and the pages' query counts."""
 
 import pytest
-from wagtail.models import Locale
-from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cms.services.translation import translate
-from learning.models import LessonPage, ModuleIndexPage, ModulePage, QuizAttempt
+from learning.models import LessonPage, ModulePage, QuizAttempt
 from learning.tests import factories as f
 
 pytestmark = pytest.mark.django_db
-
-
-class _Utils(WagtailTestUtils):
-    pass
 
 
 @pytest.mark.parametrize("who", ["trainer_bretagne", "national"])
