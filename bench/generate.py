@@ -126,3 +126,81 @@ def forum_posts(volume):
 
 
 REPLY_TOPIC = "Banc d’essai : les réponses"
+
+
+# --- e-learning (learning/) ----------------------------------------------------------------------------------------
+@step
+def learning_modules(volume):
+    """Eight more modules (ten with the demo's), one of 30 lessons for the lesson row; a trainer whose region (Corse)
+    has 200 coordinators, with progress, attempts and notebook entries in every module: the dashboard's 200 x 10.
+    The bench coordinator (coordinator.bretagne) holds the demo's certificate."""
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from learning.enums import Audience, Theme
+    from learning.models import (
+        LessonPage,
+        LessonProgress,
+        ModuleIndexPage,
+        ModulePage,
+        ModuleProgress,
+        QuizAttempt,
+    )
+    from people.enums import Role
+    from people.models import Region, User
+
+    index = ModuleIndexPage.objects.get(locale__language_code="fr")
+    paragraph = {"type": "paragraph", "value": "<p>" + "Un paragraphe de leçon sur le travail en équipe. " * 12
+                 + "</p>"}
+    quiz = {"type": "quiz", "value": {"title": "Quiz", "pass_mark": 50, "max_attempts": 0, "questions": [
+        {"type": "question", "value": {"kind": "single", "text": f"Question {n} ?", "choices": [
+            {"type": "item", "value": {"text": "Oui", "correct": True, "feedback": "Bien."}},
+            {"type": "item", "value": {"text": "Non", "correct": False, "feedback": "Non."}}]}}
+        for n in range(5)]}}
+    reflection = {"type": "reflection", "value": {"prompt": "Qu’en retenez-vous pour votre équipe ?", "guidance": ""}}
+    modules = []
+    for n in range(8):
+        module = ModulePage(title=f"Banc d’essai : module {n}", slug=f"banc-module-{n}", summary="Module de banc.",
+                            objectives="<p>Mesurer.</p>", duration_minutes=60, theme=Theme.TEAM,
+                            audience=Audience.COORDINATORS)
+        index.add_child(instance=module)
+        module.save_revision().publish()
+        for lesson_number in range(30 if n == 0 else 4):
+            slug = f"banc-lecon-{lesson_number}" if n == 0 else f"banc-{n}-lecon-{lesson_number}"
+            lesson = LessonPage(title=f"Leçon {lesson_number}", slug=slug,
+                                body=[paragraph, paragraph, quiz, reflection])
+            module.add_child(instance=lesson)
+            lesson.save_revision().publish()
+        modules.append(module)
+    corse = Region.objects.get(code="corse")
+    password = make_password(None)
+    trainer = User.objects.create(email="trainer.bench@example.org", first_name="Banc", last_name="Formateur",
+                                  role=Role.TRAINER, password=password)
+    trainer.regions.add(corse)
+    extra = User.objects.bulk_create([
+        User(email=f"bench.extra.{n}@corse.example.org", first_name="Prénom", last_name=f"Extra-{n:03d}",
+             role=Role.COORDINATOR, password=password)
+        for n in range(max(0, 200 - volume.coordinators_per_region))
+    ])
+    User.regions.through.objects.bulk_create([User.regions.through(user_id=u.pk, region_id=corse.pk) for u in extra])
+    coordinators = list(User.objects.filter(regions=corse, role=Role.COORDINATOR))
+    all_modules = list(ModulePage.objects.live().filter(locale__language_code="fr"))
+    lessons = {m.translation_key: list(LessonPage.objects.child_of(m).values_list("translation_key", flat=True))
+               for m in all_modules}
+    now = timezone.now()
+    ModuleProgress.objects.bulk_create([
+        ModuleProgress(user=u, module_key=m.translation_key, last_lesson_key=lessons[m.translation_key][0])
+        for i, u in enumerate(coordinators) for m in all_modules if (i + len(m.title)) % 3
+    ])
+    LessonProgress.objects.bulk_create([
+        LessonProgress(user=u, module_key=m.translation_key, lesson_key=key)
+        for i, u in enumerate(coordinators) for m in all_modules if (i + len(m.title)) % 3
+        for key in lessons[m.translation_key][: 1 + i % 3]
+    ])
+    QuizAttempt.objects.bulk_create([
+        QuizAttempt(user=u, module_key=m.translation_key, lesson_key=lessons[m.translation_key][0], quiz_id="bench",
+                    number=1, quiz_title="Quiz", score=60 + i % 40, correct=3, total=5, pass_mark=50, passed=True,
+                    created_at=now)
+        for i, u in enumerate(coordinators) for m in all_modules if (i + len(m.title)) % 3
+    ])
+# --- end of e-learning ---------------------------------------------------------------------------------------------

@@ -75,6 +75,7 @@ class Row:
     # "POST": each request posts the row's form (post_form) with the logged-in user's CSRF token, a text of its own
     # each time (bench/report.lua); a redirect is the expected answer. Measured logged in only, never cached.
     method: str = "GET"
+    login_as: str = LOGGED_IN_EMAIL  # the account of the "logged in" measure (a trainer for trainers' pages)
 
     def path(self):
         return self.url() if callable(self.url) else self.url
@@ -93,9 +94,32 @@ ROWS = [
     Row("forum (500 topics)", "/fr/forums/bretagne/", page=False, members_only=True),
     Row("topic, first page (1,000 posts)", lambda: bench_topic_url(), page=False, members_only=True),
     Row("topic, last page (1,000 posts)", lambda: bench_topic_url() + "?page=last", page=False, members_only=True),
-    # Last: it adds posts (to a topic of its own, which three members follow).
-    Row("post a reply", bench_reply_url, page=False, members_only=True, method="POST"),
 ]
+
+# --- e-learning (learning/): targets lesson < 10 ms, dashboard 200 x 10 < 100 ms, certificate PDF < 0.5 s -------
+def bench_lesson_url():
+    from learning.models import LessonPage
+
+    return LessonPage.objects.live().filter(locale__language_code="fr", slug="banc-lecon-15").first().url
+
+
+def bench_certificate_url():
+    from learning.models import Certificate
+
+    return f"/fr/learning/certificates/{Certificate.objects.get(user__email=LOGGED_IN_EMAIL).pk}/"
+
+
+ROWS += [
+    Row("lesson (module of 30 lessons)", lambda: bench_lesson_url(), members_only=True),
+    Row("module catalogue", "/fr/ressources/modules/", members_only=True),
+    Row("e-learning dashboard (200 x 10)", "/fr/learning/dashboard/", page=False, members_only=True,
+        login_as="trainer.bench@example.org"),
+    Row("certificate PDF", lambda: bench_certificate_url(), page=False, members_only=True),
+]
+# --- end of e-learning rows ----------------------------------------------------------------------------------------
+
+# Last: it adds posts (to a topic of its own, which three members follow).
+ROWS.append(Row("post a reply", bench_reply_url, page=False, members_only=True, method="POST"))
 
 
 def say(message):
@@ -139,11 +163,11 @@ def _recreate_postgres(db):
 
 # --- in-process: queries and size ---------------------------------------------------------------------------------
 
-def logged_in_client():
+def logged_in_client(email=LOGGED_IN_EMAIL):
     from people.models import User
 
     client = Client()
-    client.force_login(User.objects.get(email=LOGGED_IN_EMAIL))
+    client.force_login(User.objects.get(email=email))
     return client
 
 
@@ -282,8 +306,10 @@ def machine():
 
 def run():
     build_database()
-    user_client = logged_in_client()
-    cookie = f"{settings.SESSION_COOKIE_NAME}={user_client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    clients = {}
+    for email in {row.login_as for row in ROWS}:
+        client = logged_in_client(email)
+        clients[email] = (client, f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}")
     rows = [(row, row.path()) for row in ROWS]
     results = []
     for cached in (False, True):
@@ -296,6 +322,7 @@ def run():
             phase_rows = [{"page": "floor", "who": "anonymous", "cache": cached, "path": FLOOR_URL, **floor,
                            "queries": 0, "html_bytes": 0, "x_floor": 1.0}]
             for row, path in rows:
+                user_client, cookie = clients[row.login_as]
                 for who, client, header in (("anonymous", None, None), ("logged in", user_client, cookie)):
                     if cached and (who != "anonymous" or not row.page):
                         continue  # the page cache serves anonymous visitors of Wagtail pages only

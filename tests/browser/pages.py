@@ -51,3 +51,19 @@ AUDITED_PAGES += [
     AuditedPage("forum-editor", **both("/forums/bretagne/new/"), login_as="coordinator.bretagne@example.org"),
     AuditedPage("forum-notifications", **both("/forums/notifications/"), login_as="trainer.bretagne@example.org"),
 ]
+
+# E-learning (learning/demo.py): the demo's first quiz attempt (coordinator.bretagne's) is number 1 in the freshly
+# built demo database.
+_MODULE_FR, _MODULE_EN = "/fr/ressources/modules/animer-une-reunion-d-equipe/", "/en/resources/modules/running-a-team-meeting/"
+AUDITED_PAGES += [
+    AuditedPage("learning-catalogue", fr="/fr/ressources/modules/", en="/en/resources/modules/",
+                login_as="coordinator.bretagne@example.org"),
+    AuditedPage("learning-module", fr=_MODULE_FR, en=_MODULE_EN, login_as="coordinator.bretagne@example.org"),
+    AuditedPage("learning-lesson", fr=_MODULE_FR + "distribuer-la-parole/", en=_MODULE_EN + "giving-everyone-a-say/",
+                login_as="trainer.normandie@example.org"),
+    AuditedPage("learning-reflection", fr=_MODULE_FR + "preparer-l-ordre-du-jour/",
+                en=_MODULE_EN + "preparing-the-agenda/", login_as="coordinator.bretagne@example.org"),
+    AuditedPage("learning-quiz-result", **both("/learning/attempts/1/"), login_as="coordinator.bretagne@example.org"),
+    AuditedPage("learning-history", **both("/learning/history/"), login_as="coordinator.bretagne@example.org"),
+    AuditedPage("learning-dashboard", **both("/learning/dashboard/"), login_as="trainer.bretagne@example.org"),
+]
