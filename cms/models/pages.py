@@ -62,6 +62,7 @@ class HomePage(BasePage):
         "cms.AccessibilityStatementPage",
         "cms.SitemapPage",
         "learning.LearningIndexPage",
+        "seminars.SeminarIndexPage",
     ]
 
     class Meta:
@@ -102,7 +103,7 @@ class RegionPage(BasePage):
     )
 
     parent_page_types = ["cms.RegionIndexPage"]
-    subpage_types = ["cms.ContentPage"]
+    subpage_types = ["cms.ContentPage", "seminars.SeminarPage"]
 
     content_panels = [
         FieldPanel("title"),

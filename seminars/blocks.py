@@ -1,0 +1,33 @@
+"""The agenda of a seminar: days, each with its sessions. Titles, descriptions and facilitators are translated by
+wagtail-localize like any page text; times, dates and activity types are copied."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from seminars.enums import ActivityType
+
+
+class SessionBlock(blocks.StructBlock):
+    start = blocks.TimeBlock(label=_("start"))
+    end = blocks.TimeBlock(label=_("end"))
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    activity = blocks.ChoiceBlock(choices=ActivityType.choices, label=_("activity type"))
+    description = blocks.TextBlock(label=_("description"), required=False)
+    facilitator = blocks.CharBlock(label=_("facilitator"), required=False, max_length=200)
+
+    class Meta:
+        icon = "time"
+        label = _("session")
+
+
+class DayBlock(blocks.StructBlock):
+    date = blocks.DateBlock(label=_("date"))
+    sessions = blocks.ListBlock(SessionBlock(), label=_("sessions"))
+
+    class Meta:
+        icon = "date"
+        label = _("day")
+
+
+class AgendaBlock(blocks.StreamBlock):
+    day = DayBlock()

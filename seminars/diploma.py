@@ -1,0 +1,55 @@
+"""The diploma record of a coordinator: seminars attended, modules completed, written work accepted and forum
+participation, against the programme's requirements (conf.diploma_requirements)."""
+
+from django.conf import settings
+
+from seminars import conf
+from seminars.enums import SubmissionStatus
+from seminars.models import SeminarPage, Submission
+
+
+def completed_modules(person):
+    """The hook to the e-learning: [{"title", "completed_at"}] of the modules `person` completed. It asks
+    learning for a `completed_modules(person)` function; until learning has one, it returns None (shown as "not
+    available yet")."""
+    try:
+        from learning import progress
+    except ImportError:
+        return None
+    reader = getattr(progress, "completed_modules", None)
+    return list(reader(person)) if reader else None
+
+
+def forum_posts(person, viewer):
+    """The person's forum messages that the viewer may read (the forums' own queryset)."""
+    from forums.models import Post
+
+    return Post.objects.visible_to(viewer).filter(author=person)
+
+
+def record(person, viewer):
+    requirements = conf.diploma_requirements()
+    attended = list(
+        SeminarPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE, attendance__person=person,
+                                   attendance__present=True)
+        .distinct().order_by("start_date").only("title", "start_date", "end_date", "cohort_year", "number")
+    )
+    accepted = list(
+        Submission.objects.filter(author=person, status=SubmissionStatus.ACCEPTED)
+        .select_related("assignment").order_by("submitted_at")
+    )
+    modules = completed_modules(person)
+    posts = forum_posts(person, viewer).count()
+    lines = [
+        {"key": "seminars", "done": len(attended), "required": requirements["seminars"]},
+        {"key": "modules", "done": None if modules is None else len(modules), "required": requirements["modules"]},
+        {"key": "accepted_work", "done": len(accepted), "required": requirements["accepted_work"]},
+        {"key": "forum_posts", "done": posts, "required": requirements["forum_posts"]},
+    ]
+    for line in lines:
+        line["met"] = line["done"] is not None and line["done"] >= line["required"]
+    return {
+        "person": person, "seminars": attended, "accepted": accepted, "modules": modules, "forum_posts": posts,
+        "lines": lines, "complete": all(line["met"] for line in lines),
+        "met": sum(1 for line in lines if line["met"]), "total": len(lines),
+    }
