@@ -87,7 +87,8 @@ def registrations(request, pk):
     current = list(source.registrations.values_list("person_id", flat=True))
     form = forms.RegistrationForm(request.POST or None, queryset=people, initial={"people": current})
     if request.method == "POST" and form.is_valid():
-        added, removed = services.set_registrations(source, [p.pk for p in form.cleaned_data["people"]])
+        chosen = people if request.POST.get("everyone") else form.cleaned_data["people"]
+        added, removed = services.set_registrations(source, [p.pk for p in chosen])
         messages.success(request, _("Registrations saved: %(added)d added, %(removed)d removed.")
                          % {"added": added, "removed": removed})
         return redirect("seminars:registrations", pk=source.pk)
