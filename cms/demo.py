@@ -17,6 +17,7 @@ from cms.services.collections import national_collection
 from cms.services.translation import translate
 from forums import demo as forums_demo
 from learning.models import LearningIndexPage
+from seminars import demo as seminars_demo
 from people.enums import Role, StructureType
 from people.models import User
 
@@ -351,4 +352,5 @@ def load_demo():
     _region_pages()
     _resources()
     forums_demo.load()
+    seminars_demo.load()
     return DEMO_ACCOUNTS

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms.models.pages import BasePage
 from seminars import permissions as rules
@@ -87,6 +88,8 @@ class SeminarPage(BasePage):
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("objectives"), index.SearchField("venue")]
+    # The venue's name and postal address are the same in every language; how to get there is translated.
+    override_translatable_fields = [SynchronizedField("venue"), SynchronizedField("address")]
 
     class Meta:
         verbose_name = _("seminar")
