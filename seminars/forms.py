@@ -29,6 +29,8 @@ class MultipleFileField(forms.FileField):
 
 def inspect_files(uploads):
     """[(upload, inspected)] or a ValidationError naming the refused file."""
+    if not uploads:
+        return []
     from documents.validation import inspect_upload
 
     if len(uploads) > conf.max_submission_files():
