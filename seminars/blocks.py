@@ -4,6 +4,7 @@ wagtail-localize like any page text; times, dates and activity types are copied.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from documents.blocks import LibraryDocumentChooserBlock
 from seminars.enums import ActivityType
 
 
@@ -14,6 +15,8 @@ class SessionBlock(blocks.StructBlock):
     activity = blocks.ChoiceBlock(choices=ActivityType.choices, label=_("activity type"))
     description = blocks.TextBlock(label=_("description"), required=False)
     facilitator = blocks.CharBlock(label=_("facilitator"), required=False, max_length=200)
+    materials = blocks.ListBlock(LibraryDocumentChooserBlock(), label=_("materials used"), required=False,
+                                 default=[])
 
     class Meta:
         icon = "time"

@@ -4,6 +4,7 @@ the national trainers' seminar in Paris on 26–28 March 2020. Idempotent: what 
 
 Records are written directly (not through the services) so that loading the demo sends no e-mail."""
 
+import copy
 import datetime
 from zoneinfo import ZoneInfo
 
@@ -177,6 +178,55 @@ RENNES = {"venue": "Maison des associations de Rennes", "address": "6 cours des 
           "access": "Métro ligne A, station Charles de Gaulle ; parking des Champs Libres à proximité."}
 
 
+# title, file name, format, access, region code (None: national), kind, theme, [paragraphs]
+MATERIALS = [
+    ("Séminaire 1 – diaporama", "seminaire-1-diaporama.pptx", "pptx", "region", "bretagne", "slides", "collaboration",
+     ["Le rôle du coordonnateur", "Préparer une réunion", "Résoudre un problème d'organisation"]),
+    ("Fiche technique – préparer une réunion pluriprofessionnelle", "fiche-preparer-une-reunion.pdf", "pdf",
+     "region", "bretagne", "tool", "collaboration",
+     ["Avant la réunion : fixer l'objectif, l'ordre du jour et les rôles (animateur, secrétaire, gardien du temps).",
+      "Pendant : un tour de table court, une décision par point, un relevé de décisions partagé le jour même."]),
+    ("Grille des rôles en réunion", "grille-des-roles.docx", "docx", "public", None, "template", "team",
+     ["Animateur : distribue la parole.", "Secrétaire : note les décisions.", "Gardien du temps : tient l'horaire."]),
+    ("Matrice de maturité – démarche qualité", "matrice-de-maturite.pdf", "pdf", "region", "bretagne", "framework",
+     "quality", ["Cinq niveaux de maturité pour situer l'équipe et choisir ses priorités d'amélioration."]),
+    ("Guide de l'animateur de séminaire régional", "guide-animateur-seminaire.pdf", "pdf", "trainers", None,
+     "guide", "collaboration",
+     ["Préparer le séminaire avec son binôme, accueillir le groupe, animer les mises en situation, faire le bilan."]),
+]
+
+
+def _materials():
+    """The library documents the demo seminars use, made once (found again by title)."""
+    from documents import samples
+    from documents.models import LibraryDocument
+    from documents.services import create_document
+    from people.models import Region
+
+    owner = _user("trainer.bretagne@example.org")
+    found = {}
+    for title, file_name, file_format, access, region, kind, theme, paragraphs in MATERIALS:
+        document = LibraryDocument.objects.filter(title=title, locale__language_code="fr").first()
+        if document is None:
+            document = create_document(
+                title=title, file_name=file_name, data=samples.make(file_format, title, paragraphs),
+                owner=owner if region else _user("national@example.org"), access=access, kind=kind, theme=theme,
+                region=Region.objects.get(code=region) if region else None,
+            )
+        found[file_name] = document.pk
+    return found
+
+
+def _with_materials(data, docs, names, session_links):
+    """The seminar's data with its materials, and a document linked to some sessions (by session title)."""
+    data = copy.deepcopy(data)
+    data["materials"] = [{"type": "document", "value": {"document": docs[n], "title": ""}} for n in names]
+    for day in data["agenda"]:
+        for session in day["value"]["sessions"]:
+            session["materials"] = [docs[n] for n in session_links.get(session["title"], [])]
+    return data
+
+
 def _user(email):
     return User.objects.filter(email=email).first()
 
@@ -189,7 +239,7 @@ def _page(parent, data, **extra):
                        number=data["number"], start_date=data["start"], end_date=data["end"],
                        objectives=data["objectives"], agenda=data["agenda"],
                        venue=data.get("venue", RENNES["venue"]), address=data.get("address", RENNES["address"]),
-                       access=data.get("access", RENNES["access"]), **extra)
+                       access=data.get("access", RENNES["access"]), materials=data.get("materials", []), **extra)
     parent.add_child(instance=page)
     page.save_revision().publish()
     page.refresh_from_db()
@@ -219,13 +269,24 @@ def load():
     trainer, second = (_user(e) for e in TRAINERS)
     coordinators = [_user(e) for e in COORDINATORS]
     bretagne = RegionPage.objects.get(region__code="bretagne", locale__language_code="fr")
+    docs = _materials()
+    with_materials = [
+        _with_materials(SEMINARS[0], docs, ["seminaire-1-diaporama.pptx", "fiche-preparer-une-reunion.pdf",
+                                            "grille-des-roles.docx", "matrice-de-maturite.pdf"],
+                        {"Préparer une réunion : ordre du jour et rôles": ["fiche-preparer-une-reunion.pdf",
+                                                                          "grille-des-roles.docx"],
+                         "Les outils de la démarche qualité": ["matrice-de-maturite.pdf"]}),
+        _with_materials(SEMINARS[1], docs, ["fiche-preparer-une-reunion.pdf"], {}),
+        SEMINARS[2],
+    ]
     pages = []
-    for data in SEMINARS:
+    for data in with_materials:
         page, created = _page(bretagne, data, trainer_1=trainer, trainer_2=second)
         if created and "en" in data:
             translate(page, "en", data["en"], publish=True)
         pages.append(page)
-    national, created = _page(_national_index(), NATIONAL, trainer_1=_user("national@example.org"))
+    national, created = _page(_national_index(), _with_materials(NATIONAL, docs, ["guide-animateur-seminaire.pdf"], {}),
+                              trainer_1=_user("national@example.org"))
     with transaction.atomic():
         _records(pages, national, trainer, coordinators)
     return pages + [national]

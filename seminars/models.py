@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models.pages import BasePage
+from documents.blocks import LibraryDocumentBlock
 from seminars import permissions as rules
 from seminars.blocks import AgendaBlock
 from seminars.enums import ActivityType, HalfDay, SeminarStatus, SubmissionStatus
@@ -73,6 +74,10 @@ class SeminarPage(BasePage):
                                   verbose_name=_("second trainer"))
     objectives = RichTextField(_("objectives"), blank=True, features=["bold", "italic", "ul", "ol"])
     agenda = StreamField(AgendaBlock(), verbose_name=_("agenda"), blank=True)
+    materials = StreamField(
+        [("document", LibraryDocumentBlock())], verbose_name=_("materials"), blank=True,
+        help_text=_("Library documents. Restricted ones are shown only to the seminar's cohort."),
+    )
 
     parent_page_types = ["cms.RegionPage", "seminars.SeminarIndexPage"]
     subpage_types = []
@@ -85,6 +90,7 @@ class SeminarPage(BasePage):
         FieldPanel("intro"),
         FieldPanel("objectives"),
         FieldPanel("agenda"),
+        FieldPanel("materials"),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("objectives"), index.SearchField("venue")]

@@ -8,8 +8,7 @@ from seminars.models import Assignment, CopilReport
 
 def material_ids(page):
     """Document ids of the page's materials and of its sessions' materials, from the raw stream (no query)."""
-    materials = getattr(page, "materials", None)  # TEMP until the documents merge
-    ids = [block["value"] for block in materials.raw_data if block.get("value")] if materials is not None else []
+    ids = [block["value"].get("document") for block in page.materials.raw_data if block.get("value")]
     for day in page.agenda.raw_data:
         for session in day.get("value", {}).get("sessions", []):
             session = session.get("value", session) if isinstance(session, dict) and "type" in session else session
@@ -17,7 +16,7 @@ def material_ids(page):
                 value = item.get("value") if isinstance(item, dict) else item
                 if value:
                     ids.append(value)
-    return list(dict.fromkeys(ids))
+    return [pk for pk in dict.fromkeys(ids) if pk]
 
 
 def visible_materials(user, page):

@@ -16,7 +16,7 @@ def _chunks(field_file):
 
 
 def _name(document, taken):
-    base = posixpath.basename(document.file.original_filename or document.file.file.name) or f"document-{document.pk}"
+    base = posixpath.basename(document.file_name or document.file.original_filename or "") or f"document-{document.pk}"
     name, ext = posixpath.splitext(base)
     candidate, n = base, 2
     while candidate.lower() in taken:

@@ -43,7 +43,7 @@ def seminar(region="bretagne", *, start=None, days=2, number=1, year=2020, sessi
         **fields,
     )
     if materials:
-        page.materials = [{"type": "document", "value": m.pk} for m in materials]
+        page.materials = [{"type": "document", "value": {"document": m.pk, "title": ""}} for m in materials]
     parent = national_index() if region is None else RegionPage.objects.get(region__code=region,
                                                                              locale__language_code="fr")
     parent.add_child(instance=page)
