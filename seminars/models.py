@@ -127,6 +127,16 @@ class SeminarPage(BasePage):
     def is_national(self):
         return self.region_id is None
 
+    @property
+    def region_key(self):
+        """How URLs name the seminar's region: its code, or "national"."""
+        return "national" if self.region_id is None else self.region.code
+
+    @property
+    def url_kwargs(self):
+        """The seminar's own views are addressed by region and French slug (stable, readable, unique)."""
+        return {"region": self.region_key, "slug": self.source.slug}
+
     def status(self, today=None):
         today = today or timezone.localdate()
         if today < self.start_date:

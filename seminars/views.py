@@ -1,6 +1,7 @@
 """Thin views: find the object, ask seminars.permissions, call one service or query, render. What a person may
 not see answers 404, as if it did not exist; a seminar is found by the id of its page in either language."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
@@ -21,14 +22,20 @@ from seminars.models import Assignment, CopilReport, JournalEntry, SeminarPage, 
 PDF = "application/pdf"
 
 
-def _seminar(pk, language=None):
-    """The live page `pk` (either language) -> (page in the current language when it exists, French source)."""
-    page = get_object_or_404(SeminarPage.objects.live().select_related("locale"), pk=pk)
-    source = page.source
-    language = language or get_language()
-    shown = page if page.locale.language_code == language else (
-        SeminarPage.objects.live().filter(translation_key=page.translation_key, locale__language_code=language).first()
-        or source)
+def _seminar(region, slug):
+    """The live seminar named in URLs by its region's code ("national" for a national seminar) and its French slug
+    -> (its page in the current language when there is one, the French source)."""
+    found = SeminarPage.objects.live().select_related("region").filter(slug=slug,
+                                                                       locale__language_code=settings.LANGUAGE_CODE)
+    found = found.filter(region__isnull=True) if region == "national" else found.filter(region__code=region)
+    source = found.first()
+    if source is None:
+        raise Http404
+    language = get_language()
+    shown = source if language == settings.LANGUAGE_CODE else (
+        SeminarPage.objects.live().filter(translation_key=source.translation_key, locale__language_code=language)
+        .first() or source)
+    shown.region = source.region
     return shown, source
 
 
@@ -51,37 +58,37 @@ def _pdf(template, context, *, title, name):
 
 
 # Seminar-wide downloads ----------------------------------------------------------------------------------------------
-def agenda_pdf(request, pk):
-    page, source = _seminar(pk)
+def agenda_pdf(request, region, slug):
+    page, source = _seminar(region, slug)
     from seminars.views_page import seminar_context
 
     context = {"page": page, **seminar_context(request, page)}
-    return _pdf("seminars/pdf/agenda.html", context, title=page.title, name=f"programme-{source.pk}.pdf")
+    return _pdf("seminars/pdf/agenda.html", context, title=page.title, name=f"programme-{source.slug}.pdf")
 
 
-def seminar_calendar(request, pk):
-    page, source = _seminar(pk)
+def seminar_calendar(request, region, slug):
+    page, source = _seminar(region, slug)
     data = ical.seminar_ics(page, request.build_absolute_uri(page.url) if page.url else "")
-    return _attachment(data, "text/calendar; charset=utf-8", f"seminaire-{source.pk}.ics")
+    return _attachment(data, "text/calendar; charset=utf-8", f"{source.slug}.ics")
 
 
 @login_required
-def materials_zip(request, pk):
-    page, source = _seminar(pk)
+def materials_zip(request, region, slug):
+    page, source = _seminar(region, slug)
     from seminars.views_page import visible_materials
 
     documents = visible_materials(request.user, page)
     _or_404(documents)
     response = StreamingHttpResponse(zips.stream(documents), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="supports-seminaire-{source.pk}.zip"'
+    response["Content-Disposition"] = f'attachment; filename="supports-{source.slug}.zip"'
     return response
 
 
 # Managing a seminar --------------------------------------------------------------------------------------------------
 @never_cache
 @login_required
-def registrations(request, pk):
-    page, source = _seminar(pk)
+def registrations(request, region, slug):
+    page, source = _seminar(region, slug)
     _or_404(rules.user_can_manage_seminar(request.user, source))
     people = services.registrable_people(source).order_by("last_name", "first_name")
     current = list(source.registrations.values_list("person_id", flat=True))
@@ -91,14 +98,14 @@ def registrations(request, pk):
         added, removed = services.set_registrations(source, [p.pk for p in chosen])
         messages.success(request, _("Registrations saved: %(added)d added, %(removed)d removed.")
                          % {"added": added, "removed": removed})
-        return redirect("seminars:registrations", pk=source.pk)
+        return redirect("seminars:registrations", **source.url_kwargs)
     return render(request, "seminars/registrations.html", {"page": page, "source": source, "form": form})
 
 
 @never_cache
 @login_required
-def attendance(request, pk):
-    page, source = _seminar(pk)
+def attendance(request, region, slug):
+    page, source = _seminar(region, slug)
     _or_404(rules.user_can_record_attendance(request.user, source))
     slots = source.half_days()
     slot = _slot(request.GET.get("slot"), slots) or _default_slot(slots)
@@ -108,7 +115,7 @@ def attendance(request, pk):
             return HttpResponseBadRequest(_("Unknown half-day."))
         count = services.record_attendance(source, request.user, slot[0], slot[1], request.POST.getlist("present"))
         messages.success(request, _("Attendance saved: %(count)d present.") % {"count": count})
-        return redirect(f"{reverse('seminars:attendance', kwargs={'pk': source.pk})}?slot={_slot_key(slot)}")
+        return redirect(f"{reverse('seminars:attendance', kwargs=source.url_kwargs)}?slot={_slot_key(slot)}")
     registered = list(User.objects.filter(seminar_registrations__seminar=source).order_by("last_name", "first_name"))
     present = set(source.attendance.filter(date=slot[0], half_day=slot[1], present=True)
                   .values_list("person_id", flat=True))
@@ -145,8 +152,8 @@ def _default_slot(slots):
 
 @never_cache
 @login_required
-def assignment_create(request, pk):
-    page, source = _seminar(pk)
+def assignment_create(request, region, slug):
+    page, source = _seminar(region, slug)
     _or_404(rules.user_can_create_assignment(request.user, source))
     form = forms.AssignmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -161,8 +168,8 @@ def assignment_create(request, pk):
 
 @never_cache
 @login_required
-def report(request, pk):
-    page, source = _seminar(pk)
+def report(request, region, slug):
+    page, source = _seminar(region, slug)
     _or_404(rules.user_can_view_report(request.user, source))
     found = CopilReport.objects.filter(seminar=source).first()
     return render(request, "seminars/report.html", {
@@ -173,26 +180,26 @@ def report(request, pk):
 
 @never_cache
 @login_required
-def report_edit(request, pk):
-    page, source = _seminar(pk)
+def report_edit(request, region, slug):
+    page, source = _seminar(region, slug)
     _or_404(rules.user_can_edit_report(request.user, source))
     existing = CopilReport.objects.filter(seminar=source).first()
     form = forms.ReportForm(request.POST or None, instance=existing)
     if request.method == "POST" and form.is_valid():
         services.save_report(source, request.user, **form.cleaned_data)
         messages.success(request, _("The report was saved."))
-        return redirect("seminars:report", pk=source.pk)
+        return redirect("seminars:report", **source.url_kwargs)
     return render(request, "seminars/report_form.html", {"page": page, "source": source, "form": form})
 
 
 @login_required
-def report_pdf(request, pk):
-    page, source = _seminar(pk)
+def report_pdf(request, region, slug):
+    page, source = _seminar(region, slug)
     _or_404(rules.user_can_view_report(request.user, source))
     found = CopilReport.objects.filter(seminar=source).first()
     context = {"page": page, "source": source, "report": found, "figures": services.attendance_figures(source)}
     return _pdf("seminars/pdf/report.html", context, title=_("COPIL report – %(title)s") % {"title": page.title},
-                name=f"bilan-copil-{source.pk}.pdf")
+                name=f"bilan-copil-{source.slug}.pdf")
 
 
 # Assignments and submissions -------------------------------------------------------------------------------------------

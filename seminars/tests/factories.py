@@ -76,3 +76,8 @@ def assignment(seminar, author=None, *, due_in_days=7, **fields):
 def register(seminar, *people):
     services.set_registrations(seminar, [p.pk for p in people] + list(
         seminar.registrations.values_list("person_id", flat=True)))
+
+
+def key(page):
+    """How URLs name a seminar: region code (or "national") and slug."""
+    return f"{page.region.code if page.region_id else 'national'}/{page.slug}"

@@ -2,7 +2,7 @@
 
 `placeholders` plants, in Bretagne (OWN) and Normandie (OTHER): a seminar with the `people` fixture's coordinator of
 the region registered, an assignment with a file, that coordinator's submission with a file, a journal note and a
-report; and a national seminar. {bretagne_seminar}, {bretagne_assignment}, {bretagne_submission}, ... name them;
+report; and a national seminar. {bretagne_seminar} (region/slug), {bretagne_assignment}, {bretagne_submission}, ... name them;
 {bretagne_coordinator_id} is the region's coordinator (the diploma record and journal); {national_seminar}. A
 calendar token is made for the Bretagne coordinator: {calendar_token}; {revoked_token} was revoked."""
 
@@ -33,11 +33,11 @@ def placeholders(people) -> dict:
         services.save_report(seminar, trainer, themes="Conduite de projet")
         services.add_journal_entry(coordinator, trainer, "Suivi")
         values.update({
-            f"{code}_seminar": seminar.pk, f"{code}_assignment": work.pk, f"{code}_assignment_file": handout.pk,
+            f"{code}_seminar": factories.key(seminar), f"{code}_assignment": work.pk, f"{code}_assignment_file": handout.pk,
             f"{code}_submission": submission.pk, f"{code}_submission_file": attached.pk,
             f"{code}_coordinator_id": coordinator.pk,
         })
-    values["national_seminar"] = factories.seminar(None).pk
+    values["national_seminar"] = factories.key(factories.seminar(None))
     revoked = services.new_calendar_token(people["coordinator_bretagne"])
     values["revoked_token"] = revoked
     values["calendar_token"] = services.new_calendar_token(people["coordinator_bretagne"])  # replaces it
@@ -57,7 +57,8 @@ ROWS = [
     row("/fr/seminars/{national_seminar}/registrations/",    None,   LOGIN,    HIDDEN,    HIDDEN,  HIDDEN,  OK),
     row("/fr/seminars/{national_seminar}/attendance/",       None,   LOGIN,    HIDDEN,    HIDDEN,  HIDDEN,  OK),
     row("/fr/seminars/{national_seminar}/report/",           None,   LOGIN,    HIDDEN,    HIDDEN,  HIDDEN,  OK),
-    row("/fr/seminars/999999/agenda.pdf",                    None,   404),
+    row("/fr/seminars/bretagne/absent/agenda.pdf",           None,   404),
+    row("/fr/seminars/lune/absent/report/",                 None,   LOGIN,    *(HIDDEN,) * 4),
 ]
 for region, own in ((OWN, True), (OTHER, False)):
     s = "{%s_seminar}" % region

@@ -21,13 +21,13 @@ def _pdf(response):
 
 def test_the_agenda_pdf(client, people):
     seminar = factories.seminar("bretagne", title="Séminaire 1 – Animer l’équipe", trainers=[people["trainer_bretagne"]])
-    data = _pdf(client.get(f"/fr/seminars/{seminar.pk}/agenda.pdf"))
+    data = _pdf(client.get(f"/fr/seminars/{factories.key(seminar)}/agenda.pdf"))
     text = " ".join(pdf_text(data).split())
     assert "Séminaire 1 – Animer l’équipe" in text and "Atelier 1" in text and "Résolution de problèmes" in text
     assert "Maison des associations" in text and people["trainer_bretagne"].get_full_name() in text
     assert "09:00 – 09:45" in text
     assert PdfReader(io.BytesIO(data)).metadata.title == "Séminaire 1 – Animer l’équipe"
-    english = " ".join(pdf_text(_pdf(client.get(f"/en/seminars/{seminar.pk}/agenda.pdf"))).split())
+    english = " ".join(pdf_text(_pdf(client.get(f"/en/seminars/{factories.key(seminar)}/agenda.pdf"))).split())
     assert "Problem solving" in english and "Facilitated by" in english
 
 
@@ -39,7 +39,7 @@ def test_the_report_pdf_computes_attendance(client, people):
     services.save_report(seminar, people["trainer_bretagne"], themes="Conduite de projet « en équipe »",
                          difficulties="Deux absences")
     client.force_login(people["partner_bretagne"])
-    text = " ".join(pdf_text(_pdf(client.get(f"/fr/seminars/{seminar.pk}/report.pdf"))).split())
+    text = " ".join(pdf_text(_pdf(client.get(f"/fr/seminars/{factories.key(seminar)}/report.pdf"))).split())
     assert "Bilan pour le COPIL" in text and "Conduite de projet « en équipe »" in text
     assert "1 / 1" in text and "Taux de présence" in text and "Deux absences" in text
 

@@ -74,8 +74,8 @@ def test_submissions_and_attendance_lists(client, people, django_assert_max_num_
         services.submit(work, person, text="ok")
     client.force_login(people["trainer_bretagne"])
     pages = {f"/fr/seminars/assignments/{work.pk}/": ("/fr/seminars/submissions/", 30),
-             f"/fr/seminars/{seminar.pk}/attendance/": ('name="present"', 30),
-             f"/fr/seminars/{seminar.pk}/registrations/": ('name="people"', 31)}  # every coordinator of the region
+             f"/fr/seminars/{factories.key(seminar)}/attendance/": ('name="present"', 30),
+             f"/fr/seminars/{factories.key(seminar)}/registrations/": ('name="people"', 31)}  # every coordinator of the region
     for url, (marker, count) in pages.items():
         client.get(url)  # warm the navigation cache
         with django_assert_max_num_queries(18):  # of which 6 are Wagtail's user bar
