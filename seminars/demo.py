@@ -107,7 +107,9 @@ SEMINARS = [
             "Chacun choisit un outil à tester et prépare le travail inter-séminaires.":
                 "Everyone chooses a tool to try and prepares the between-seminar work.",
             "Évaluation et clôture": "Evaluation and close",
-            "Comment venir": "How to get there",
+            "seminaire-1-2020": "seminar-1-2020",
+            "Métro ligne A, station Charles de Gaulle ; parking des Champs Libres à proximité.":
+                "Metro line A, Charles de Gaulle station; Champs Libres car park nearby.",
         },
     },
     {
@@ -255,7 +257,7 @@ def _national_index():
         home.add_child(instance=index)
         index.save_revision().publish()
         index.refresh_from_db()
-        translate(index, "en", {"Séminaires nationaux": "National seminars",
+        translate(index, "en", {"Séminaires nationaux": "National seminars", "seminaires-nationaux": "national-seminars",
                                 "Les séminaires où l'équipe nationale forme les formateurs relais.":
                                     "Where the national team trains the regional trainers."}, publish=True)
     return index
