@@ -160,6 +160,152 @@ class SeminarPage(BasePage):
         return [t for t in (self.trainer_1, self.trainer_2) if t is not None]
 
     def programme(self):
+        """The agenda as plain data: [{"date", "sessions": [{"start", "end", "title", "activity", ...}]}]. Read from
+        the stream's raw data: turning it into block values would fetch every linked document, all columns, when
+        the page then shows only those the reader may download (seminars.views_page)."""
+        labels = dict(ActivityType.choices)
+        days = []
+        for day in self.agenda.raw_data:
+            value = day.get("value") or {}
+            sessions = []
+            for session in value.get("sessions") or []:
+                if isinstance(session, dict) and "type" in session and "value" in session:
+                    session = session["value"]  # ListBlock's item format
+                materials = [item.get("value") if isinstance(item, dict) else item
+                             for item in session.get("materials") or []]
+                sessions.append({
+                    "start": _time(session.get("start")), "end": _time(session.get("end")),
+                    "title": session.get("title", ""), "activity": session.get("activity", ""),
+                    "activity_label": labels.get(session.get("activity"), ""),
+                    "description": session.get("description", ""), "facilitator": session.get("facilitator", ""),
+                    "material_ids": [pk for pk in materials if pk],
+                })
+            if value.get("date"):
+                days.append({"date": datetime.date.fromisoformat(value["date"]), "sessions": sessions})
+        return days
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["cohorts"] = cohorts(SeminarPage.objects.child_of(self).live().public())
+        return context
+
+
+def cohorts(pages):
+    """[(year, [pages in number order])], the latest cohort first."""
+    by_year = {}
+    for page in pages.order_by("-cohort_year", "number", "start_date"):
+        by_year.setdefault(page.cohort_year, []).append(page)
+    return list(by_year.items())
+
+
+class SeminarPage(BasePage):
+    region = models.ForeignKey(
+        "people.Region", on_delete=models.PROTECT, null=True, blank=True, editable=False, related_name="seminars",
+        verbose_name=_("region"), help_text=_("Taken from the region page above; empty for a national seminar."),
+    )
+    cohort_year = models.PositiveSmallIntegerField(
+        _("cohort year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    number = models.PositiveSmallIntegerField(
+        _("seminar number"), choices=[(1, "1"), (2, "2"), (3, "3")], default=1
+    )
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    access = models.TextField(_("how to get there"), blank=True, help_text=_("Public transport, parking, access."))
+    trainer_1 = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                  verbose_name=_("trainer"))
+    trainer_2 = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                  verbose_name=_("second trainer"))
+    objectives = RichTextField(_("objectives"), blank=True, features=["bold", "italic", "ul", "ol"])
+    agenda = StreamField(AgendaBlock(), verbose_name=_("agenda"), blank=True)
+    materials = StreamField(
+        [("document", LibraryDocumentBlock())], verbose_name=_("materials"), blank=True,
+        help_text=_("Library documents. Restricted ones are shown only to the seminar's cohort."),
+    )
+
+    parent_page_types = ["cms.RegionPage", "seminars.SeminarIndexPage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels[:1] + [
+        MultiFieldPanel([FieldRowPanel([FieldPanel("cohort_year"), FieldPanel("number")]),
+                         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")])], heading=_("When")),
+        MultiFieldPanel([FieldPanel("venue"), FieldPanel("address"), FieldPanel("access")], heading=_("Where")),
+        FieldRowPanel([FieldPanel("trainer_1"), FieldPanel("trainer_2")], heading=_("Trainer pair")),
+        FieldPanel("intro"),
+        FieldPanel("objectives"),
+        FieldPanel("agenda"),
+        FieldPanel("materials"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("objectives"), index.SearchField("venue")]
+    # The venue's name and postal address are the same in every language; how to get there is translated.
+    override_translatable_fields = [SynchronizedField("venue"), SynchronizedField("address")]
+
+    class Meta:
+        verbose_name = _("seminar")
+        indexes = [models.Index(fields=["region", "cohort_year"], name="seminars_page_region_year")]
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
+        if self.start_date and self.end_date and (self.end_date - self.start_date).days > 6:
+            raise ValidationError({"end_date": _("A seminar lasts a week at most.")})
+
+    def save(self, *args, **kwargs):
+        # The region follows the page's place in the tree, so that permissions never trust an editor's choice.
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            self.region_id = getattr(parent.specific, "region_id", None)
+        super().save(*args, **kwargs)
+
+    @cached_property
+    def source(self):
+        """The French page that registrations, attendance, work and reports belong to."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        return SeminarPage.objects.filter(translation_key=self.translation_key,
+                                          locale__language_code=settings.LANGUAGE_CODE).first() or self
+
+    @property
+    def is_national(self):
+        return self.region_id is None
+
+    @property
+    def region_key(self):
+        """How URLs name the seminar's region: its code, or "national"."""
+        return "national" if self.region_id is None else self.region.code
+
+    @property
+    def url_kwargs(self):
+        """The seminar's own views are addressed by region and French slug (stable, readable, unique)."""
+        return {"region": self.region_key, "slug": self.source.slug}
+
+    def status(self, today=None):
+        today = today or timezone.localdate()
+        if today < self.start_date:
+            return SeminarStatus.UPCOMING
+        if today > self.end_date:
+            return SeminarStatus.PAST
+        return SeminarStatus.ONGOING
+
+    def days(self):
+        day, days = self.start_date, []
+        while day <= self.end_date:
+            days.append(day)
+            day += datetime.timedelta(days=1)
+        return days
+
+    def half_days(self):
+        return [(day, half) for day in self.days() for half in HalfDay]
+
+    @property
+    def trainers(self):
+        return [t for t in (self.trainer_1, self.trainer_2) if t is not None]
+
+    def programme(self):
         """The agenda as plain data: [{"date", "sessions": [{"start", "end", "title", "activity", ...}]}]."""
         labels = dict(ActivityType.choices)
         days = []
@@ -181,6 +327,10 @@ class SeminarPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(views_page.seminar_context(request, self))
         return context
+
+
+def _time(value):
+    return datetime.time.fromisoformat(value) if value else None
 
 
 class RegistrationQuerySet(models.QuerySet):

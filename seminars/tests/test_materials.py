@@ -88,8 +88,12 @@ def test_the_zip_is_streamed_without_holding_the_files(client, people, documents
 
 def test_session_materials_are_filtered_too(client, people, documents):
     seminar = factories.seminar("bretagne", materials=[documents["trainers"]], sessions_per_day=2)
+    anchor = f'href="#material-{documents["trainers"].pk}"'
     client.force_login(people["coordinator_bretagne"])
-    assert documents["trainers"].download_url not in client.get(seminar.url).content.decode()
+    html = client.get(seminar.url).content.decode()
+    assert documents["trainers"].download_url not in html and anchor not in html and "Guide des formateurs" not in html
     client.force_login(people["trainer_bretagne"])
     html = client.get(seminar.url).content.decode()
-    assert html.count(documents["trainers"].download_url) == 3  # the list, and the first session of each day
+    # Listed once with its download link; the first session of each day points to it in the list
+    assert html.count(documents["trainers"].download_url) == 1 and html.count(anchor) == 2
+    assert f'id="material-{documents["trainers"].pk}"' in html
