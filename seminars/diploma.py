@@ -11,14 +11,15 @@ from seminars.models import SeminarPage, Submission
 
 
 def completed_modules(person):
-    """The hook to the e-learning: [{"title", "completed_at"}] of the modules `person` completed. It asks
-    learning for a `completed_modules(person)` function; until learning has one, it returns None (shown as "not
-    available yet")."""
+    """THE HOOK to the e-learning: the modules `person` completed, as a list of {"title", "completed_at"}, or None
+    while the learning app does not say. It calls `learning.services.completed_modules(person)` when that function
+    exists (the learning app, built in parallel, has certificates issued once per completed module: that function
+    is the place to read them); until then the record shows "not available yet" and the requirement is not met."""
     try:
-        from learning import progress
+        from learning import services
     except ImportError:
         return None
-    reader = getattr(progress, "completed_modules", None)
+    reader = getattr(services, "completed_modules", None)
     return list(reader(person)) if reader else None
 
 

@@ -50,7 +50,7 @@ def set_registrations(seminar, people_ids):
 def record_attendance(seminar, recorder, date, half_day, present_ids):
     """The trainers' record for one half-day: every registered person, present or not. Writing it again replaces it."""
     registered = set(seminar.registrations.values_list("person_id", flat=True))
-    present = set(int(pk) for pk in present_ids) & registered
+    present = {int(pk) for pk in present_ids if str(pk).isdigit()} & registered
     now = timezone.now()
     existing = {a.person_id: a for a in seminar.attendance.filter(date=date, half_day=half_day)}
     new, changed = [], []

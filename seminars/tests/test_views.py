@@ -166,3 +166,37 @@ def test_hostile_ids_and_text(client, seminar, people):
     client.force_login(people["national"])
     html = client.get(Submission.objects.get().get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+
+
+def test_files_are_checked_by_content_and_only_readers_download_them(client, seminar, people):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from documents import samples
+
+    work = factories.assignment(seminar)
+    client.force_login(people["coordinator_bretagne"])
+    fake = SimpleUploadedFile("rapport.pdf", b"MZ\x90\x00 not a pdf at all", content_type="application/pdf")
+    html = client.post(f"/fr/seminars/assignments/{work.pk}/", {"text": "Voir pièce jointe", "files": [fake]}).content.decode()
+    assert "rapport.pdf" in html and 'class="errorlist"' in html
+    assert not Submission.objects.exists()
+    real = SimpleUploadedFile("Mon rapport é.pdf", samples.pdf("Rapport", ["Texte."]), content_type="application/pdf")
+    assert client.post(f"/fr/seminars/assignments/{work.pk}/", {"text": "", "files": [real]}).status_code == 302
+    attached = Submission.objects.get().files.get()
+    assert attached.mime_type == "application/pdf"
+    url = attached.get_absolute_url()
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF-")
+    client.force_login(people["trainer_bretagne"])
+    assert client.get(url).status_code == 200
+    client.force_login(people["partner_bretagne"])
+    assert client.get(url).status_code == 404
+
+
+def test_hostile_attendance_values_are_ignored(client, seminar, people):
+    factories.register(seminar, people["coordinator_bretagne"])
+    client.force_login(people["trainer_bretagne"])
+    slot = f"{seminar.start_date.isoformat()}-am"
+    response = client.post(f"/fr/seminars/{factories.key(seminar)}/attendance/",
+                           {"slot": slot, "present": ["abc", "-1", "9" * 30, str(people["coordinator_normandie"].pk)]})
+    assert response.status_code == 302
+    assert not Attendance.objects.filter(present=True).exists()
