@@ -130,6 +130,7 @@ def seminars(volume):
     from cms.models import RegionPage
     from documents.models import LibraryDocument
     from people.models import User
+    from seminars.blocks import agenda_data
     from seminars.models import Attendance, CopilReport, Registration, SeminarPage
 
     bretagne = RegionPage.objects.get(region__code="bretagne", locale__language_code="fr")
@@ -141,10 +142,10 @@ def seminars(volume):
         text_status=template.text_status, locale=template.locale) for n in range(50)]
     materials = LibraryDocument.objects.bulk_create(rows)
     start = datetime.date(2021, 3, 1)
-    agenda = [{"type": "day", "value": {"date": (start + datetime.timedelta(days=d)).isoformat(), "sessions": [
+    agenda = agenda_data([(start + datetime.timedelta(days=d), [
         {"start": f"{9 + s:02d}:00", "end": f"{9 + s:02d}:50", "title": f"Atelier {s + 1}", "activity": "tools",
          "description": LOREM[:200], "facilitator": "Yann Le Goff", "materials": [materials[(d * 8 + s) % 50].pk]}
-        for s in range(8)]}} for d in range(5)]
+        for s in range(8)]) for d in range(5)])
     page = SeminarPage(title="Banc d’essai : séminaire de 40 sessions", slug="banc-essai-seminaire", cohort_year=2021,
                        number=1, start_date=start, end_date=start + datetime.timedelta(days=4), venue="Rennes",
                        agenda=agenda, materials=[{"type": "document", "value": {"document": m.pk, "title": ""}}

@@ -34,3 +34,21 @@ class DayBlock(blocks.StructBlock):
 
 class AgendaBlock(blocks.StreamBlock):
     day = DayBlock()
+
+
+def agenda_data(days):
+    """Raw stream data for an agenda (demo, tests, bench) in the format the admin saves: every block and list
+    item with an id. wagtail-localize extracts segments only from list items in that format, so plain lists would
+    leave the agenda untranslatable. `days`: [(date, [session dicts, "materials" a list of document ids])]."""
+    import uuid
+
+    def item(value):
+        return {"type": "item", "value": value, "id": str(uuid.uuid4())}
+
+    return [
+        {"type": "day", "id": str(uuid.uuid4()), "value": {
+            "date": str(date),
+            "sessions": [item({**session, "materials": [item(pk) for pk in session.get("materials") or []]})
+                         for session in sessions]}}
+        for date, sessions in days
+    ]

@@ -13,6 +13,7 @@ from django.db import transaction
 from cms.models import HomePage, RegionPage
 from cms.services.translation import translate
 from people.models import User
+from seminars.blocks import agenda_data
 from seminars.models import (
     Assignment,
     Attendance,
@@ -36,7 +37,7 @@ def _s(start, end, title, activity, description="", facilitator=""):
 
 
 def _day(date, sessions):
-    return {"type": "day", "value": {"date": date, "sessions": sessions}}
+    return (date, sessions)
 
 
 MORNING_WELCOME = _s("09:00", "09:30", "Accueil et tour de table", "sharing",
@@ -223,8 +224,8 @@ def _with_materials(data, docs, names, session_links):
     """The seminar's data with its materials, and a document linked to some sessions (by session title)."""
     data = copy.deepcopy(data)
     data["materials"] = [{"type": "document", "value": {"document": docs[n], "title": ""}} for n in names]
-    for day in data["agenda"]:
-        for session in day["value"]["sessions"]:
+    for _date, sessions in data["agenda"]:
+        for session in sessions:
             session["materials"] = [docs[n] for n in session_links.get(session["title"], [])]
     return data
 
@@ -239,7 +240,7 @@ def _page(parent, data, **extra):
         return page, False
     page = SeminarPage(title=data["title"], slug=data["slug"], intro=data["intro"], cohort_year=2020,
                        number=data["number"], start_date=data["start"], end_date=data["end"],
-                       objectives=data["objectives"], agenda=data["agenda"],
+                       objectives=data["objectives"], agenda=agenda_data(data["agenda"]),
                        venue=data.get("venue", RENNES["venue"]), address=data.get("address", RENNES["address"]),
                        access=data.get("access", RENNES["access"]), materials=data.get("materials", []), **extra)
     parent.add_child(instance=page)

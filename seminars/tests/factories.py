@@ -14,6 +14,8 @@ _seq = itertools.count(1)
 
 def agenda(days, sessions_per_day=4, material_ids=()):
     """An agenda of `days` days from `start`, with `sessions_per_day` sessions each."""
+    from seminars.blocks import agenda_data
+
     blocks = []
     for day in days:
         sessions = []
@@ -25,8 +27,8 @@ def agenda(days, sessions_per_day=4, material_ids=()):
                 "description": f"Description de l’atelier {n + 1}", "facilitator": "Yann Le Goff",
                 "materials": list(material_ids[:1]) if n == 0 else [],
             })
-        blocks.append({"type": "day", "value": {"date": day.isoformat(), "sessions": sessions}})
-    return blocks
+        blocks.append((day, sessions))
+    return agenda_data(blocks)
 
 
 def seminar(region="bretagne", *, start=None, days=2, number=1, year=2020, sessions_per_day=4, materials=(),

@@ -200,3 +200,26 @@ def test_hostile_attendance_values_are_ignored(client, seminar, people):
                            {"slot": slot, "present": ["abc", "-1", "9" * 30, str(people["coordinator_normandie"].pk)]})
     assert response.status_code == 302
     assert not Attendance.objects.filter(present=True).exists()
+
+
+def test_the_english_translation_shares_the_french_seminar_s_records(client, seminar, people, commit):
+    from cms.services.translation import translate
+    from seminars.models import SeminarPage
+
+    with commit():
+        english = translate(seminar, "en", {"Séminaire 1 – Animer": "Seminar 1 – Leading", "Atelier 1": "Workshop 1",
+                                            seminar.slug: "seminar-1"}, publish=True)
+    english = SeminarPage.objects.get(pk=english.pk)
+    assert english.region_id == seminar.region_id and english.source.pk == seminar.pk
+    assert english.venue == seminar.venue  # the venue is the same in every language
+    work = factories.assignment(seminar, title="Diagnostic")
+    factories.register(seminar, people["coordinator_bretagne"])
+    client.force_login(people["coordinator_bretagne"])
+    html = client.get(english.url).content.decode()
+    assert '<html lang="en">' in html and "<h1>Seminar 1 – Leading</h1>" in html and "Workshop 1" in html
+    assert work.get_absolute_url().replace("/fr/", "/en/") in html and "My attendance" in html
+    assert f"/en/seminars/{factories.key(seminar)}/agenda.pdf" in html
+    from cms.pdf import pdf_text
+
+    text = pdf_text(client.get(f"/en/seminars/{factories.key(seminar)}/agenda.pdf").content)
+    assert "Seminar 1 – Leading" in text and "Workshop 1" in text
