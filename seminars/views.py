@@ -18,6 +18,7 @@ from seminars import diploma, forms, ical, services, zips
 from seminars import permissions as rules
 from seminars.enums import HalfDay
 from seminars.models import Assignment, CopilReport, JournalEntry, SeminarPage, Submission
+from seminars.views_page import seminar_context, visible_materials
 
 PDF = "application/pdf"
 
@@ -60,8 +61,6 @@ def _pdf(template, context, *, title, name):
 # Seminar-wide downloads ----------------------------------------------------------------------------------------------
 def agenda_pdf(request, region, slug):
     page, source = _seminar(region, slug)
-    from seminars.views_page import seminar_context
-
     context = {"page": page, **seminar_context(request, page)}
     return _pdf("seminars/pdf/agenda.html", context, title=page.title, name=f"programme-{source.slug}.pdf")
 
@@ -75,8 +74,6 @@ def seminar_calendar(request, region, slug):
 @login_required
 def materials_zip(request, region, slug):
     page, source = _seminar(region, slug)
-    from seminars.views_page import visible_materials
-
     documents = visible_materials(request.user, page)
     _or_404(documents)
     response = StreamingHttpResponse(zips.stream(documents), content_type="application/zip")
