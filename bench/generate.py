@@ -204,3 +204,43 @@ def learning_modules(volume):
         for i, u in enumerate(coordinators) for m in all_modules if (i + len(m.title)) % 3
     ])
 # --- end of e-learning ---------------------------------------------------------------------------------------------
+
+
+# --- seminars (seminars/) -------------------------------------------------------------------------------------------
+@step
+def seminars(volume):
+    """A Bretagne seminar of 5 days × 8 sessions with 50 materials (library rows sharing one file), its cohort
+    registered and its attendance recorded for every half-day, and a COPIL report."""
+    import datetime
+
+    from cms.models import RegionPage
+    from documents.models import LibraryDocument
+    from people.models import User
+    from seminars.blocks import agenda_data
+    from seminars.models import Attendance, CopilReport, Registration, SeminarPage
+
+    bretagne = RegionPage.objects.get(region__code="bretagne", locale__language_code="fr")
+    template = LibraryDocument.objects.filter(region__code="bretagne").first() or LibraryDocument.objects.first()
+    rows = [LibraryDocument(
+        title=f"Banc d’essai : support {n}", theme=template.theme, kind=template.kind, language="fr",
+        region=template.region, access=template.access, file=template.file, file_hash=template.file_hash,
+        file_size=template.file_size, file_format=template.file_format, file_name=template.file_name,
+        text_status=template.text_status, locale=template.locale) for n in range(50)]
+    materials = LibraryDocument.objects.bulk_create(rows)
+    start = datetime.date(2021, 3, 1)
+    agenda = agenda_data([(start + datetime.timedelta(days=d), [
+        {"start": f"{9 + s:02d}:00", "end": f"{9 + s:02d}:50", "title": f"Atelier {s + 1}", "activity": "tools",
+         "description": LOREM[:200], "facilitator": "Yann Le Goff", "materials": [materials[(d * 8 + s) % 50].pk]}
+        for s in range(8)]) for d in range(5)])
+    page = SeminarPage(title="Banc d’essai : séminaire de 40 sessions", slug="banc-essai-seminaire", cohort_year=2021,
+                       number=1, start_date=start, end_date=start + datetime.timedelta(days=4), venue="Rennes",
+                       agenda=agenda, materials=[{"type": "document", "value": {"document": m.pk, "title": ""}}
+                                                 for m in materials])
+    bretagne.add_child(instance=page)
+    page.save_revision().publish()
+    cohort = list(User.objects.filter(regions=bretagne.region, role="coordinator"))
+    Registration.objects.bulk_create([Registration(seminar=page, person=p) for p in cohort])
+    Attendance.objects.bulk_create([
+        Attendance(seminar=page, person=p, date=date, half_day=half, present=(i + p.pk) % 7 != 0)
+        for date, half in page.half_days() for i, p in enumerate(cohort)], batch_size=1000)
+    CopilReport.objects.create(seminar=page, themes=LOREM, evaluation=LOREM, difficulties=LOREM, next_steps=LOREM)

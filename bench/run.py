@@ -94,6 +94,10 @@ ROWS = [
     Row("forum (500 topics)", "/fr/forums/bretagne/", page=False, members_only=True),
     Row("topic, first page (1,000 posts)", lambda: bench_topic_url(), page=False, members_only=True),
     Row("topic, last page (1,000 posts)", lambda: bench_topic_url() + "?page=last", page=False, members_only=True),
+    # --- seminars (target: seminar page < 10 ms server CPU; the COPIL report PDF < 1 s, measured in-process by
+    # seminars/tests/test_speed.py since the bench's account, a coordinator, may not read reports) ---
+    Row("seminar (40 sessions, 50 materials)", "/fr/regions/bretagne/banc-essai-seminaire/"),
+    Row("seminar agenda PDF", "/fr/seminars/bretagne/banc-essai-seminaire/agenda.pdf", page=False),
 ]
 
 # --- e-learning (learning/): targets lesson < 10 ms, dashboard 200 x 10 < 100 ms, certificate PDF < 0.5 s -------

@@ -18,6 +18,7 @@ from cms.services.translation import translate
 from forums import demo as forums_demo
 from learning import demo as learning_demo
 from learning.models import LearningIndexPage
+from seminars import demo as seminars_demo
 from people.enums import Role, StructureType
 from people.models import User
 
@@ -353,4 +354,5 @@ def load_demo():
     _resources()
     forums_demo.load()
     learning_demo.load()
+    seminars_demo.load()
     return DEMO_ACCOUNTS

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("forums/", include("forums.urls")),
     path("learning/", include("learning.urls")),
     path("library/", include("documents.urls")),
+    path("seminars/", include("seminars.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -65,6 +65,7 @@ class HomePage(BasePage):
         "cms.AccessibilityStatementPage",
         "cms.SitemapPage",
         "learning.LearningIndexPage",
+        "seminars.SeminarIndexPage",
     ]
 
     class Meta:
@@ -105,7 +106,7 @@ class RegionPage(BasePage):
     )
 
     parent_page_types = ["cms.RegionIndexPage"]
-    subpage_types = ["cms.ContentPage"]
+    subpage_types = ["cms.ContentPage", "seminars.SeminarPage"]
 
     content_panels = [
         FieldPanel("title"),

@@ -67,3 +67,19 @@ AUDITED_PAGES += [
     AuditedPage("learning-history", **both("/learning/history/"), login_as="coordinator.bretagne@example.org"),
     AuditedPage("learning-dashboard", **both("/learning/dashboard/"), login_as="trainer.bretagne@example.org"),
 ]
+
+# The seminars (seminars/demo.py): the 2020 Bretagne cohort's first seminar (translated), its assignment 1, Léa
+# Guillou's submission 2 (sent back for changes: the review form shows), attendance and the COPIL report.
+SEMINAR_1 = "/seminars/bretagne/seminaire-1-2020"
+AUDITED_PAGES += [
+    AuditedPage("seminar", fr="/fr/regions/bretagne/seminaire-1-2020/", en="/en/regions/bretagne/seminar-1-2020/",
+                login_as="coordinator.bretagne@example.org"),
+    AuditedPage("national-seminar", fr="/fr/seminaires-nationaux/seminaire-national-formateurs-2020/", en=None,
+                login_as="trainer.bretagne@example.org"),
+    AuditedPage("seminar-assignment", **both("/seminars/assignments/2/"), login_as="coordinator.bretagne@example.org"),
+    AuditedPage("seminar-submission", **both("/seminars/submissions/2/"), login_as="trainer.bretagne@example.org"),
+    AuditedPage("seminar-attendance", **both(f"{SEMINAR_1}/attendance/?slot=2020-01-24-pm"),
+                login_as="trainer.bretagne@example.org"),
+    AuditedPage("seminar-report", **both(f"{SEMINAR_1}/report/"), login_as="partner.bretagne@example.org"),
+    AuditedPage("seminar-calendar", **both("/seminars/calendar/"), login_as="coordinator.bretagne@example.org"),
+]
