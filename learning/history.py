@@ -44,3 +44,13 @@ def history_context(viewer, person):
         "certificates": certificates,
         "notebook": [{"entry": e, "module_title": titles.get(e.module_key, "")} for e in notebook],
     }
+
+
+def completed_modules(person):
+    """The modules `person` completed, for the diploma record: one certificate is issued per completed module, with
+    the module's title as it was that day, in the current language when it had one."""
+    language = get_language()
+    return [
+        {"title": certificate.title_in(language), "completed_at": certificate.issued_at}
+        for certificate in Certificate.objects.filter(user=person).order_by("issued_at", "pk")
+    ]

@@ -11,16 +11,10 @@ from seminars.models import SeminarPage, Submission
 
 
 def completed_modules(person):
-    """THE HOOK to the e-learning: the modules `person` completed, as a list of {"title", "completed_at"}, or None
-    while the learning app does not say. It calls `learning.services.completed_modules(person)` when that function
-    exists (the learning app, built in parallel, has certificates issued once per completed module: that function
-    is the place to read them); until then the record shows "not available yet" and the requirement is not met."""
-    try:
-        from learning import services
-    except ImportError:
-        return None
-    reader = getattr(services, "completed_modules", None)
-    return list(reader(person)) if reader else None
+    """The modules `person` completed, as a list of {"title", "completed_at"} (the e-learning's certificates)."""
+    from learning.history import completed_modules as completed
+
+    return completed(person)
 
 
 def forum_posts(person, viewer):
@@ -38,6 +32,7 @@ def _count(queryset, field):
 def progress(person, viewer):
     """The record's figures only, in one query (for *My space*): {"met", "total"}."""
     from forums.models import Post
+    from learning.models import Certificate
     from people.models import User
     from seminars.models import Attendance
 
@@ -48,10 +43,10 @@ def progress(person, viewer):
             .annotate(n=Count("seminar", distinct=True)).values("n")[:1], output_field=IntegerField()), 0),
         n_accepted_work=_count(Submission.objects.filter(status=SubmissionStatus.ACCEPTED), "author"),
         n_forum_posts=_count(Post.objects.visible_to(viewer), "author"),
-    ).values("n_seminars", "n_accepted_work", "n_forum_posts").first() or {}
+        n_modules=_count(Certificate.objects.all(), "user"),
+    ).values("n_seminars", "n_accepted_work", "n_forum_posts", "n_modules").first() or {}
     counts = {key[2:]: value for key, value in counts.items()}  # "n_": User has relations with these names
-    modules = completed_modules(person)
-    done = {**counts, "modules": None if modules is None else len(modules)}
+    done = counts
     requirements = conf.diploma_requirements()
     met = sum(1 for key, required in requirements.items() if done.get(key) is not None and done[key] >= required)
     return {"met": met, "total": len(requirements), "person": person}
@@ -72,7 +67,7 @@ def record(person, viewer):
     posts = forum_posts(person, viewer).count()
     lines = [
         {"key": "seminars", "done": len(attended), "required": requirements["seminars"]},
-        {"key": "modules", "done": None if modules is None else len(modules), "required": requirements["modules"]},
+        {"key": "modules", "done": len(modules), "required": requirements["modules"]},
         {"key": "accepted_work", "done": len(accepted), "required": requirements["accepted_work"]},
         {"key": "forum_posts", "done": posts, "required": requirements["forum_posts"]},
     ]

@@ -153,6 +153,24 @@ def test_the_diploma_record(client, seminar, people):
     html = client.get(f"/en/seminars/diploma/{coordinator.pk}/").content.decode()
     assert seminar.title in html and work.title in html
     assert "Follow-up journal" not in html
+    assert "The e-learning modules are not available yet." not in html and "None yet." in html
+
+
+def test_the_diploma_record_counts_the_modules_completed(client, seminar, people):
+    """A completed module is one certificate: the record lists it, in the reader's language."""
+    import uuid
+
+    from learning.models import Certificate
+
+    coordinator = people["coordinator_bretagne"]
+    Certificate.objects.create(user=coordinator, module_key=uuid.uuid4(), code="ABCD2345EFGH",
+                               holder_name=coordinator.get_full_name(), module_title="Animer une réunion d’équipe",
+                               module_title_en="Running a team meeting", duration_minutes=90)
+    client.force_login(coordinator)
+    english = client.get(f"/en/seminars/diploma/{coordinator.pk}/").content.decode()
+    french = client.get(f"/fr/seminars/diploma/{coordinator.pk}/").content.decode()
+    assert "<li>Running a team meeting</li>" in english
+    assert "<li>Animer une réunion d’équipe</li>" in french
 
 
 def test_hostile_ids_and_text(client, seminar, people):
