@@ -96,7 +96,7 @@ def forum_posts(volume):
     from django.utils import timezone
 
     from forums import markup
-    from forums.models import Forum, Post, Topic
+    from forums.models import Forum, Post, Subscription, Topic
     from people.models import User
 
     forum = Forum.objects.get(slug="bretagne")
@@ -105,7 +105,8 @@ def forum_posts(volume):
     now = timezone.now()
     for n in range(volume.forum_topics):
         size = volume.long_topic_posts if n == 0 else 4
-        title = "Banc d’essai : un sujet de 1 000 messages" if n == 0 else f"Banc d’essai : sujet {n}"
+        title = ("Banc d’essai : un sujet de 1 000 messages" if n == 0 else REPLY_TOPIC if n == 1
+                 else f"Banc d’essai : sujet {n}")
         topic = Topic.objects.create(forum=forum, title=title, author=authors[n % len(authors)],
                                      last_position=size, post_count=size, last_post_at=now)
         Post.objects.bulk_create([
@@ -118,6 +119,131 @@ def forum_posts(volume):
         Forum.objects.filter(pk=forum.pk).update(
             topic_count=F("topic_count") + 1, post_count=F("post_count") + size, last_post=last
         )
+        if n == 1:
+            # bench/run.py's "post a reply" row replies here: three members follow the topic, so that each reply
+            # creates their notifications and queues their e-mails (which no worker sends during the bench).
+            Subscription.objects.bulk_create([Subscription(user=user, topic=topic) for user in authors[:3]])
+
+
+REPLY_TOPIC = "Banc d’essai : les réponses"
+
+
+# --- e-learning (learning/) ----------------------------------------------------------------------------------------
+@step
+def learning_modules(volume):
+    """Eight more modules (ten with the demo's), one of 30 lessons for the lesson row; a trainer whose region (Corse)
+    has 200 coordinators, with progress, attempts and notebook entries in every module: the dashboard's 200 x 10.
+    The bench coordinator (coordinator.bretagne) holds the demo's certificate."""
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from learning.enums import Audience, Theme
+    from learning.models import (
+        LessonPage,
+        LessonProgress,
+        ModuleIndexPage,
+        ModulePage,
+        ModuleProgress,
+        QuizAttempt,
+    )
+    from people.enums import Role
+    from people.models import Region, User
+
+    index = ModuleIndexPage.objects.get(locale__language_code="fr")
+    paragraph = {"type": "paragraph", "value": "<p>" + "Un paragraphe de leçon sur le travail en équipe. " * 12
+                 + "</p>"}
+    quiz = {"type": "quiz", "value": {"title": "Quiz", "pass_mark": 50, "max_attempts": 0, "questions": [
+        {"type": "question", "value": {"kind": "single", "text": f"Question {n} ?", "choices": [
+            {"type": "item", "value": {"text": "Oui", "correct": True, "feedback": "Bien."}},
+            {"type": "item", "value": {"text": "Non", "correct": False, "feedback": "Non."}}]}}
+        for n in range(5)]}}
+    reflection = {"type": "reflection", "value": {"prompt": "Qu’en retenez-vous pour votre équipe ?", "guidance": ""}}
+    modules = []
+    for n in range(8):
+        module = ModulePage(title=f"Banc d’essai : module {n}", slug=f"banc-module-{n}", summary="Module de banc.",
+                            objectives="<p>Mesurer.</p>", duration_minutes=60, theme=Theme.TEAM,
+                            audience=Audience.COORDINATORS)
+        index.add_child(instance=module)
+        module.save_revision().publish()
+        for lesson_number in range(30 if n == 0 else 4):
+            slug = f"banc-lecon-{lesson_number}" if n == 0 else f"banc-{n}-lecon-{lesson_number}"
+            lesson = LessonPage(title=f"Leçon {lesson_number}", slug=slug,
+                                body=[paragraph, paragraph, quiz, reflection])
+            module.add_child(instance=lesson)
+            lesson.save_revision().publish()
+        modules.append(module)
+    corse = Region.objects.get(code="corse")
+    password = make_password(None)
+    trainer = User.objects.create(email="trainer.bench@example.org", first_name="Banc", last_name="Formateur",
+                                  role=Role.TRAINER, password=password)
+    trainer.regions.add(corse)
+    extra = User.objects.bulk_create([
+        User(email=f"bench.extra.{n}@corse.example.org", first_name="Prénom", last_name=f"Extra-{n:03d}",
+             role=Role.COORDINATOR, password=password)
+        for n in range(max(0, 200 - volume.coordinators_per_region))
+    ])
+    User.regions.through.objects.bulk_create([User.regions.through(user_id=u.pk, region_id=corse.pk) for u in extra])
+    coordinators = list(User.objects.filter(regions=corse, role=Role.COORDINATOR))
+    all_modules = list(ModulePage.objects.live().filter(locale__language_code="fr"))
+    lessons = {m.translation_key: list(LessonPage.objects.child_of(m).values_list("translation_key", flat=True))
+               for m in all_modules}
+    now = timezone.now()
+    ModuleProgress.objects.bulk_create([
+        ModuleProgress(user=u, module_key=m.translation_key, last_lesson_key=lessons[m.translation_key][0])
+        for i, u in enumerate(coordinators) for m in all_modules if (i + len(m.title)) % 3
+    ])
+    LessonProgress.objects.bulk_create([
+        LessonProgress(user=u, module_key=m.translation_key, lesson_key=key)
+        for i, u in enumerate(coordinators) for m in all_modules if (i + len(m.title)) % 3
+        for key in lessons[m.translation_key][: 1 + i % 3]
+    ])
+    QuizAttempt.objects.bulk_create([
+        QuizAttempt(user=u, module_key=m.translation_key, lesson_key=lessons[m.translation_key][0], quiz_id="bench",
+                    number=1, quiz_title="Quiz", score=60 + i % 40, correct=3, total=5, pass_mark=50, passed=True,
+                    created_at=now)
+        for i, u in enumerate(coordinators) for m in all_modules if (i + len(m.title)) % 3
+    ])
+# --- end of e-learning ---------------------------------------------------------------------------------------------
+
+
+# --- seminars (seminars/) -------------------------------------------------------------------------------------------
+@step
+def seminars(volume):
+    """A Bretagne seminar of 5 days × 8 sessions with 50 materials (library rows sharing one file), its cohort
+    registered and its attendance recorded for every half-day, and a COPIL report."""
+    import datetime
+
+    from cms.models import RegionPage
+    from documents.models import LibraryDocument
+    from people.models import User
+    from seminars.blocks import agenda_data
+    from seminars.models import Attendance, CopilReport, Registration, SeminarPage
+
+    bretagne = RegionPage.objects.get(region__code="bretagne", locale__language_code="fr")
+    template = LibraryDocument.objects.filter(region__code="bretagne").first() or LibraryDocument.objects.first()
+    rows = [LibraryDocument(
+        title=f"Banc d’essai : support {n}", theme=template.theme, kind=template.kind, language="fr",
+        region=template.region, access=template.access, file=template.file, file_hash=template.file_hash,
+        file_size=template.file_size, file_format=template.file_format, file_name=template.file_name,
+        text_status=template.text_status, locale=template.locale) for n in range(50)]
+    materials = LibraryDocument.objects.bulk_create(rows)
+    start = datetime.date(2021, 3, 1)
+    agenda = agenda_data([(start + datetime.timedelta(days=d), [
+        {"start": f"{9 + s:02d}:00", "end": f"{9 + s:02d}:50", "title": f"Atelier {s + 1}", "activity": "tools",
+         "description": LOREM[:200], "facilitator": "Yann Le Goff", "materials": [materials[(d * 8 + s) % 50].pk]}
+        for s in range(8)]) for d in range(5)])
+    page = SeminarPage(title="Banc d’essai : séminaire de 40 sessions", slug="banc-essai-seminaire", cohort_year=2021,
+                       number=1, start_date=start, end_date=start + datetime.timedelta(days=4), venue="Rennes",
+                       agenda=agenda, materials=[{"type": "document", "value": {"document": m.pk, "title": ""}}
+                                                 for m in materials])
+    bretagne.add_child(instance=page)
+    page.save_revision().publish()
+    cohort = list(User.objects.filter(regions=bretagne.region, role="coordinator"))
+    Registration.objects.bulk_create([Registration(seminar=page, person=p) for p in cohort])
+    Attendance.objects.bulk_create([
+        Attendance(seminar=page, person=p, date=date, half_day=half, present=(i + p.pk) % 7 != 0)
+        for date, half in page.half_days() for i, p in enumerate(cohort)], batch_size=1000)
+    CopilReport.objects.create(seminar=page, themes=LOREM, evaluation=LOREM, difficulties=LOREM, next_steps=LOREM)
 
 
 # --- documents: the library (begin) -----------------------------------------------------------------------------

@@ -55,12 +55,27 @@ def bench_topic_url():
     return Topic.objects.get(title="Banc d’essai : un sujet de 1 000 messages").get_absolute_url()
 
 
+def bench_reply_url():
+    from django.urls import reverse
+    from django.utils import translation
+
+    from bench.generate import REPLY_TOPIC
+    from forums.models import Topic
+
+    with translation.override("fr"):
+        return reverse("forums:reply", kwargs={"pk": Topic.objects.get(title=REPLY_TOPIC).pk})
+
+
 @dataclass
 class Row:
     name: str
     url: object  # a path, or a function returning one once the data exists
     page: bool = True  # a Wagtail page: anonymous visitors get it from the page cache
     members_only: bool = False  # anonymous visitors are sent to the login page: measured logged in only
+    # "POST": each request posts the row's form (post_form) with the logged-in user's CSRF token, a text of its own
+    # each time (bench/report.lua); a redirect is the expected answer. Measured logged in only, never cached.
+    method: str = "GET"
+    login_as: str = LOGGED_IN_EMAIL  # the account of the "logged in" measure (a trainer for trainers' pages)
 
     def path(self):
         return self.url() if callable(self.url) else self.url
@@ -73,12 +88,16 @@ ROWS = [
     Row("region index", "/fr/regions/"),
     Row("region page", "/fr/regions/bretagne/"),
     Row("login", "/fr/accounts/login/", page=False),
-    # Forums (targets: forum index < 10 ms, logged-in topic page < 15 ms server CPU per request). Posting a reply
-    # (< 30 ms without the e-mail) is a POST, which these GET rows cannot measure yet.
+    # Forums (targets: forum index < 10 ms, logged-in topic page < 15 ms, posting a reply < 30 ms server CPU per
+    # request, the e-mails excepted: they are queued, and no worker runs during the bench).
     Row("forum index", "/fr/forums/", page=False, members_only=True),
     Row("forum (500 topics)", "/fr/forums/bretagne/", page=False, members_only=True),
     Row("topic, first page (1,000 posts)", lambda: bench_topic_url(), page=False, members_only=True),
     Row("topic, last page (1,000 posts)", lambda: bench_topic_url() + "?page=last", page=False, members_only=True),
+    # --- seminars (target: seminar page < 10 ms server CPU; the COPIL report PDF < 1 s, measured in-process by
+    # seminars/tests/test_speed.py since the bench's account, a coordinator, may not read reports) ---
+    Row("seminar (40 sessions, 50 materials)", "/fr/regions/bretagne/banc-essai-seminaire/"),
+    Row("seminar agenda PDF", "/fr/seminars/bretagne/banc-essai-seminaire/agenda.pdf", page=False),
     # --- documents: the library and the technical sheets (targets: under 10 ms server CPU per request) ---------
     Row("library (526 documents)", "/fr/library/", page=False),
     Row("library, filtered and sorted", "/fr/library/?theme=quality&sort=recent&page=2", page=False),
@@ -87,6 +106,31 @@ ROWS = [
     Row("technical sheet", "/fr/ressources/fiches-techniques/animer-une-reunion/"),
     # --- documents (end) ---------------------------------------------------------------------------------------
 ]
+
+# --- e-learning (learning/): targets lesson < 10 ms, dashboard 200 x 10 < 100 ms, certificate PDF < 0.5 s -------
+def bench_lesson_url():
+    from learning.models import LessonPage
+
+    return LessonPage.objects.live().filter(locale__language_code="fr", slug="banc-lecon-15").first().url
+
+
+def bench_certificate_url():
+    from learning.models import Certificate
+
+    return f"/fr/learning/certificates/{Certificate.objects.get(user__email=LOGGED_IN_EMAIL).pk}/"
+
+
+ROWS += [
+    Row("lesson (module of 30 lessons)", lambda: bench_lesson_url(), members_only=True),
+    Row("module catalogue", "/fr/ressources/modules/", members_only=True),
+    Row("e-learning dashboard (200 x 10)", "/fr/learning/dashboard/", page=False, members_only=True,
+        login_as="trainer.bench@example.org"),
+    Row("certificate PDF", lambda: bench_certificate_url(), page=False, members_only=True),
+]
+# --- end of e-learning rows ----------------------------------------------------------------------------------------
+
+# Last: it adds posts (to a topic of its own, which three members follow).
+ROWS.append(Row("post a reply", bench_reply_url, page=False, members_only=True, method="POST"))
 
 
 def say(message):
@@ -130,26 +174,43 @@ def _recreate_postgres(db):
 
 # --- in-process: queries and size ---------------------------------------------------------------------------------
 
-def logged_in_client():
+def logged_in_client(email=LOGGED_IN_EMAIL):
     from people.models import User
 
     client = Client()
-    client.force_login(User.objects.get(email=LOGGED_IN_EMAIL))
+    client.force_login(User.objects.get(email=email))
     return client
 
 
-def measure_in_process(path, client, cached):
-    """Queries and bytes of one request, after a first one that fills the navigation (and page) cache."""
+def measure_in_process(path, client, cached, method="GET"):
+    """Queries and bytes of one request, after a first one that fills the navigation (and page) cache. A POST row
+    posts twice, two different texts, and expects a redirect each time."""
     middleware = settings.MIDDLEWARE if cached else [
         m for m in settings.MIDDLEWARE if m != "cms.page_cache.PageCacheMiddleware"]
     with override_settings(MIDDLEWARE=middleware):
         client = Client(HTTP_HOST="127.0.0.1") if client is None else _copy(client)
-        first = client.get(path)
-        if first.status_code != 200:
+        if method == "POST":
+            send = lambda: client.post(path, {"body": f"Réponse mesurée en cours de processus n° {time.time_ns()}"})  # noqa: E731
+            expected = 302
+        else:
+            send, expected = (lambda: client.get(path)), 200
+        first = send()
+        if first.status_code != expected:
             raise SystemExit(f"{path} answered {first.status_code}: fix the row before measuring it")
         with CaptureQueriesContext(connection) as queries:
-            response = client.get(path)
+            response = send()
     return len(queries), len(response.content), response.get("X-Page-Cache", "")
+
+
+def csrf_for(client, path):
+    """(token, cookie) for posting the form at `path` as the client's user: the masked token of the page's form
+    and the CSRF cookie that goes with it, as a browser would send them."""
+    client = _copy(client)
+    response = client.get(path)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())
+    if response.status_code != 200 or not token:
+        raise SystemExit(f"{path} answered {response.status_code} without a form to post")
+    return token.group(1), f"{settings.CSRF_COOKIE_NAME}={client.cookies[settings.CSRF_COOKIE_NAME].value}"
 
 
 def _copy(client):
@@ -202,20 +263,23 @@ class Server:
         self.log.close()
 
 
-def wrk(server, path, cookie, seconds):
+def wrk(server, path, cookie, seconds, post_token=None):
     cmd = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", str(ROOT / "bench" / "report.lua")]
     if cookie:
         cmd += ["-H", f"Cookie: {cookie}"]
-    out = subprocess.run(cmd + [server.url(path)], capture_output=True, text=True, check=True).stdout
+    cmd.append(server.url(path))
+    if post_token:  # bench/report.lua's arguments: each run numbers its texts apart from the other runs'
+        cmd += ["POST", post_token, str(time.time_ns())]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     match = re.search(r"^BENCH (.*)$", out, re.MULTILINE)
     return {k: int(v) for k, v in (pair.split("=") for pair in match.group(1).split())}
 
 
-def load(server, path, cookie):
-    wrk(server, path, cookie, 1)  # warm both workers: imports, templates, caches
+def load(server, path, cookie, post_token=None):
+    wrk(server, path, cookie, 1, post_token)  # warm both workers: imports, templates, caches
     workers = server.workers()
     before = server.cpu_ticks()
-    stats = wrk(server, path, cookie, DURATION)
+    stats = wrk(server, path, cookie, DURATION, post_token)
     after = server.cpu_ticks()
     if server.workers() != workers:
         raise SystemExit("a gunicorn worker restarted during the run: see the gunicorn log")
@@ -253,8 +317,10 @@ def machine():
 
 def run():
     build_database()
-    user_client = logged_in_client()
-    cookie = f"{settings.SESSION_COOKIE_NAME}={user_client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    clients = {}
+    for email in {row.login_as for row in ROWS}:
+        client = logged_in_client(email)
+        clients[email] = (client, f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}")
     rows = [(row, row.path()) for row in ROWS]
     results = []
     for cached in (False, True):
@@ -267,15 +333,20 @@ def run():
             phase_rows = [{"page": "floor", "who": "anonymous", "cache": cached, "path": FLOOR_URL, **floor,
                            "queries": 0, "html_bytes": 0, "x_floor": 1.0}]
             for row, path in rows:
+                user_client, cookie = clients[row.login_as]
                 for who, client, header in (("anonymous", None, None), ("logged in", user_client, cookie)):
                     if cached and (who != "anonymous" or not row.page):
                         continue  # the page cache serves anonymous visitors of Wagtail pages only
-                    if row.members_only and who == "anonymous":
+                    if (row.members_only or row.method == "POST") and who == "anonymous":
                         continue
-                    queries, size, cache_state = measure_in_process(path, client, cached)
+                    token = None
+                    if row.method == "POST":
+                        token, csrf_cookie = csrf_for(client, path)
+                        header = f"{cookie}; {csrf_cookie}"
+                    queries, size, cache_state = measure_in_process(path, client, cached, row.method)
                     if cached and cache_state != "hit":
                         raise SystemExit(f"{path} was not served from the page cache (X-Page-Cache: {cache_state!r})")
-                    stats = load(server, path, header)
+                    stats = load(server, path, header, token)
                     ratio = stats["cpu_ms_per_request"] / floor["cpu_ms_per_request"]
                     phase_rows.append({"page": row.name, "who": who, "cache": cached, "path": path, **stats,
                                        "queries": queries, "html_bytes": size, "x_floor": round(ratio, 2)})

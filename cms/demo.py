@@ -17,8 +17,10 @@ from cms.services.collections import national_collection
 from cms.services.translation import translate
 from documents import demo as documents_demo
 from forums import demo as forums_demo
+from learning import demo as learning_demo
 from learning import sheet_demo
 from learning.models import LearningIndexPage
+from seminars import demo as seminars_demo
 from people.enums import Role, StructureType
 from people.models import User
 
@@ -351,4 +353,6 @@ def load_demo():
     _resources()
     sheet_demo.load()
     forums_demo.load()
+    learning_demo.load()
+    seminars_demo.load()
     return DEMO_ACCOUNTS

@@ -22,7 +22,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("people.urls")),
     path("forums/", include("forums.urls")),
+    path("learning/", include("learning.urls")),
     path("library/", include("documents.urls")),
+    path("seminars/", include("seminars.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -136,7 +136,7 @@ def readers(forum):
 def _check_rate(user, body):
     now = timezone.now()
     recent = Post.objects.filter(author=user, created_at__gte=now - timedelta(minutes=1)).count()
-    if recent >= conf.posts_per_minute():
+    if recent >= conf.posts_per_minute(user):
         raise PostRefused(
             _("You are posting too fast: please wait a minute before posting again."), status=429
         )

@@ -6,7 +6,7 @@ import math
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,10 +24,12 @@ from forums.models import (
     ForumProfile,
     Notification,
     Post,
+    Subscription,
     Topic,
     TopicReadState,
 )
-from forums.permissions import handler
+from forums.links import PkUrls
+from forums.permissions import handler, unwrapped
 
 
 def _forum(request, slug):
@@ -37,8 +39,8 @@ def _forum(request, slug):
     return forum
 
 
-def _topic(request, pk):
-    topic = get_object_or_404(Topic.objects.select_related("forum", "author", "accepted_post__author"), pk=pk)
+def _topic(request, pk, queryset=Topic.objects):
+    topic = get_object_or_404(queryset.select_related("forum", "author", "accepted_post__author"), pk=pk)
     if not handler.can_read_topic(request.user, topic):
         raise Http404
     return topic
@@ -59,6 +61,14 @@ def _at_post(post):
     return f"{reverse('forums:topic', kwargs={'pk': post.topic_id})}?page={_page_of(post.position)}#p{post.position}"
 
 
+POST_URLS = ("post", "post_edit", "post_delete", "post_flag", "post_accept", "post_restore", "post_hide",
+             "post_history")
+
+
+# A list shows who wrote a topic's last post, never its text: not loaded.
+LAST_POST_TEXT = ("last_post__body", "last_post__body_html")
+
+
 def _read_position(user):
     return Subquery(TopicReadState.objects.filter(user=user, topic=OuterRef("pk")).values("last_read_position")[:1])
 
@@ -74,7 +84,7 @@ def forum_list(request):
 @login_required
 def forum_detail(request, slug):
     forum = _forum(request, slug)
-    topics = forum.topics.select_related("author", "last_post__author").annotate(
+    topics = forum.topics.select_related("author", "last_post__author").defer(*LAST_POST_TEXT).annotate(
         read_position=_read_position(request.user)
     )
     unanswered = request.GET.get("filter") == "unanswered"
@@ -92,7 +102,12 @@ def forum_detail(request, slug):
 @never_cache
 @login_required
 def topic_detail(request, pk):
-    topic = _topic(request, pk)
+    user = unwrapped(request.user)
+    # Where the reader stopped and whether they follow the topic, in the topic's query.
+    topic = _topic(request, pk, Topic.objects.annotate(
+        read_position=_read_position(user),
+        subscribed=Exists(Subscription.objects.filter(user=user, topic=OuterRef("pk"))),
+    ))
     pages = max(1, _page_of(topic.last_position))
     number = pages if request.GET.get("page") == "last" else request.GET.get("page", "1")
     try:
@@ -102,22 +117,31 @@ def topic_detail(request, pk):
     first = (number - 1) * conf.posts_per_page() + 1
     posts = list(
         topic.posts.filter(position__gte=first, position__lt=first + conf.posts_per_page())
-        .select_related("author").prefetch_related("attachments")
+        .select_related("author").prefetch_related(Prefetch("attachments", to_attr="attachment_list"))
     )
-    state = TopicReadState.objects.filter(user=request.user, topic=topic).values_list("last_read_position", flat=True)
-    known = next(iter(state), 0)
+    known = topic.read_position or 0
     if posts:
-        services.mark_read(request.user, topic, posts[-1].position, known=known)
+        services.mark_read(user, topic, posts[-1].position, known=known)
+    # What the reader may do with each post and with the topic, asked once here rather than per post in the
+    # template: the same predicates of the permission handler.
+    actions = handler.post_actions(user, posts)
+    urls = PkUrls(*POST_URLS)
+    for post in posts:
+        post.actions = actions[post.pk]
+        post.urls = urls(post.pk)
     context = {
         "topic": topic, "forum": topic.forum, "posts": posts, "number": number, "pages": pages,
-        "page_range": range(1, pages + 1), "first_unread": known + 1,
-        "subscribed": topic.subscriptions.filter(user=request.user).exists(),
-        "form": forms.PostForm() if handler.can_reply(request.user, topic) else None,
-        "can_moderate": handler.can_moderate_topic(request.user, topic),
+        "page_range": range(1, pages + 1),
+        "reply_url": reverse("forums:reply", kwargs={"pk": topic.pk}), "first_unread": known + 1,
+        "subscribed": topic.subscribed,
+        "form": forms.PostForm() if handler.can_reply(user, topic) else None,
+        "can_moderate": handler.can_moderate_topic(user, topic),
+        "can_accept": handler.can_accept_answer(user, topic),
+        "can_faq": handler.can_make_faq(user, topic),
     }
     if context["can_moderate"]:
         context["move_form"] = forms.MoveForm(
-            queryset=Forum.objects.moderated_by(request.user).exclude(pk=topic.forum_id)
+            queryset=Forum.objects.moderated_by(user).exclude(pk=topic.forum_id)
         )
     return render(request, "forums/topic_detail.html", context)
 
@@ -356,6 +380,7 @@ def unread(request):
         .annotate(read=Coalesce(_read_position(request.user), 0))
         .filter(last_position__gt=F("read"))
         .select_related("forum", "last_post__author")
+        .defer(*LAST_POST_TEXT)
         .order_by("-last_post_at")
     )
     page = Paginator(topics, conf.topics_per_page()).get_page(request.GET.get("page"))

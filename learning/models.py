@@ -1,14 +1,24 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
 
-from cms import navigation
+from cms import navigation, routing
 from cms.models.pages import BasePage
+from learning.blocks import LessonBlock, QuestionBankBlock
+from learning.enums import Audience, Theme
 
 
 class LearningIndexPage(BasePage):
     """The shared learning resources, authored by every trainer: later issues add modules and sheets beneath."""
 
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["cms.ContentPage", "learning.TechnicalSheetIndexPage"]
+    subpage_types = ["cms.ContentPage", "learning.ModuleIndexPage", "learning.TechnicalSheetIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -21,17 +31,283 @@ class LearningIndexPage(BasePage):
         return context
 
 
+# E-learning. Progress, attempts and certificates refer to modules and lessons by their translation_key: the
+# French page and its English translation are the same module for the learner, and a record outlives the page.
+
+
+class MembersOnlyMixin:
+    """Modules are taken by logged-in members: a visitor is sent to the login page."""
+
+    def serve(self, request, *args, **kwargs):
+        from django.contrib.auth.views import redirect_to_login
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
+
+
+class CachedRouteMixin:
+    """The routing cache of cms.routing (BasePage has it; modules and lessons are plain pages)."""
+
+    def route(self, request, path_components):
+        return routing.route(self, request, path_components, super().route)
+
+    route._pacte_cached_route = True
+
+
+class ModuleIndexPage(MembersOnlyMixin, BasePage):
+    """The catalogue of modules, with each one's status for the learner."""
+
+    parent_page_types = ["learning.LearningIndexPage"]
+    subpage_types = ["learning.ModulePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("module catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from learning import catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = catalogue.catalogue(request.user, self)
+        return context
+
+
+class ModulePage(MembersOnlyMixin, CachedRouteMixin, Page):
+    summary = models.TextField(_("summary"), max_length=1000)
+    objectives = RichTextField(_("learning objectives"), features=["bold", "italic", "ul", "ol"])
+    duration_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=60)
+    theme = models.CharField(_("theme"), max_length=40, choices=Theme.choices)
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.COORDINATORS)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("cover image"),
+    )
+    cover_alt = models.CharField(
+        _("cover image's text alternative"), max_length=250, blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Leave empty only if it is decorative."),
+    )
+
+    parent_page_types = ["learning.ModuleIndexPage"]
+    subpage_types = ["learning.LessonPage"]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        MultiFieldPanel([FieldPanel("duration_minutes"), FieldPanel("theme"), FieldPanel("audience")],
+                        heading=_("About the module")),
+        MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_alt")], heading=_("Cover")),
+        InlinePanel("prerequisite_links", label=_("Prerequisites")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("objectives")]
+
+    class Meta:
+        verbose_name = _("e-learning module")
+
+    def get_context(self, request, *args, **kwargs):
+        from learning import catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue.module_context(request.user, self, request))
+        return context
+
+
+class ModulePrerequisite(Orderable):
+    module = ParentalKey(ModulePage, on_delete=models.CASCADE, related_name="prerequisite_links")
+    prerequisite = models.ForeignKey(
+        ModulePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("module to take first")
+    )
+
+    panels = [FieldPanel("prerequisite")]
+
+    def clean(self):
+        if self.prerequisite_id and self.prerequisite_id == self.module_id:
+            raise ValidationError({"prerequisite": _("A module cannot be its own prerequisite.")})
+
+
+class LessonPage(MembersOnlyMixin, CachedRouteMixin, Page):
+    summary = models.TextField(_("summary"), max_length=600, blank=True)
+    duration_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=15)
+    body = StreamField(LessonBlock(), verbose_name=_("content"))
+
+    parent_page_types = ["learning.ModulePage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("duration_minutes"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def quiz_blocks(self):
+        return [block for block in self.body if block.block_type == "quiz"]
+
+    def quiz_block(self, block_id):
+        return next((block for block in self.quiz_blocks() if block.id == block_id), None)
+
+    def reflection_block(self, block_id):
+        return next((b for b in self.body if b.block_type == "reflection" and b.id == block_id), None)
+
+    def get_context(self, request, *args, **kwargs):
+        from learning import catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue.lesson_context(request, self))
+        return context
+
+
+class QuestionBank(TranslatableMixin, models.Model):
+    """Questions on a theme that several quizzes draw from."""
+
+    title = models.CharField(_("title"), max_length=200)
+    theme = models.CharField(_("theme"), max_length=40, choices=Theme.choices)
+    questions = StreamField(QuestionBankBlock(), verbose_name=_("questions"))
+
+    panels = [FieldPanel("title"), FieldPanel("theme"), FieldPanel("questions")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("question bank")
+        verbose_name_plural = _("question banks")
+
+    def __str__(self):
+        return self.title
+
+
+# Learners' records.
+
+
+class ModuleProgressQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from learning.permissions import learners_visible_to
+
+        return self.filter(user__in=learners_visible_to(user))
+
+
+class ModuleProgress(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_progress")
+    module_key = models.UUIDField(_("module"), db_index=True)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    last_activity = models.DateTimeField(_("last activity"), auto_now=True)
+    last_lesson_key = models.UUIDField(null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+
+    objects = ModuleProgressQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("module progress")
+        constraints = [models.UniqueConstraint(fields=["user", "module_key"], name="learning_one_progress_per_module")]
+
+
+class LessonProgress(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_progress")
+    module_key = models.UUIDField(db_index=True)
+    lesson_key = models.UUIDField()
+    done_at = models.DateTimeField(_("done"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lesson done")
+        constraints = [models.UniqueConstraint(fields=["user", "lesson_key"], name="learning_one_progress_per_lesson")]
+
+
+class QuizAttemptQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from learning.permissions import learners_visible_to
+
+        return self.filter(user__in=learners_visible_to(user))
+
+
+class QuizAttempt(models.Model):
+    """One submitted attempt, scored on the server. `details` keeps the questions as they were (text, answers given,
+    which were right, feedback) so that the result reads the same after the quiz is edited."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
+    module_key = models.UUIDField(db_index=True)
+    lesson_key = models.UUIDField()
+    quiz_id = models.CharField(max_length=64)
+    number = models.PositiveIntegerField(_("attempt"))
+    quiz_title = models.CharField(_("quiz"), max_length=200)
+    score = models.PositiveSmallIntegerField(_("score (%)"))
+    correct = models.PositiveSmallIntegerField()
+    total = models.PositiveSmallIntegerField()
+    pass_mark = models.PositiveSmallIntegerField()
+    passed = models.BooleanField(_("passed"))
+    details = models.JSONField(default=list)
+    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+
+    objects = QuizAttemptQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson_key", "quiz_id", "number"], name="learning_attempt_number")
+        ]
+
+
+class NotebookEntryQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from learning.permissions import notebook_visible_to
+
+        return notebook_visible_to(user, self)
+
+
+class NotebookEntry(models.Model):
+    """A learner's answer to a reflection question: private, unless they share it with their region's trainers."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notebook_entries")
+    module_key = models.UUIDField(db_index=True)
+    lesson_key = models.UUIDField()
+    block_id = models.CharField(max_length=64)
+    prompt = models.TextField(_("question"))
+    answer = models.TextField(_("answer"))
+    shared = models.BooleanField(_("shared with my region's trainers"), default=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = NotebookEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notebook entry")
+        verbose_name_plural = _("notebook entries")
+        ordering = ["-updated_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson_key", "block_id"], name="learning_one_entry_per_question")
+        ]
+
+
+class CertificateQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from learning.permissions import learners_visible_to
+
+        return self.filter(user__in=learners_visible_to(user))
+
+
+class Certificate(models.Model):
+    """Issued once when a module is completed. Name, title and duration are kept as they were on that day."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates")
+    module_key = models.UUIDField()
+    code = models.CharField(_("verification code"), max_length=32, unique=True)
+    holder_name = models.CharField(_("name"), max_length=300)
+    module_title = models.CharField(_("module"), max_length=255)
+    module_title_en = models.CharField(max_length=255, blank=True)
+    duration_minutes = models.PositiveIntegerField(_("duration (minutes)"))
+    issued_at = models.DateTimeField(_("date"), auto_now_add=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("certificate")
+        ordering = ["-issued_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "module_key"], name="learning_one_certificate_per_module")]
+
+    def title_in(self, language):
+        return self.module_title_en if language == "en" and self.module_title_en else self.module_title
 # Technical sheets (fiches techniques) ---------------------------------------------------------------------------
-from django.db import models  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail import blocks  # noqa: E402
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel  # noqa: E402
-from wagtail.fields import RichTextField, StreamField  # noqa: E402
-from wagtail.search import index  # noqa: E402
 
 from cms.pdf import generated_storage  # noqa: E402
 from documents.blocks import LibraryDocumentBlock  # noqa: E402
-from documents.enums import Theme  # noqa: E402
 
 SHEET_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 

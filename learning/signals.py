@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Permission
 from django.dispatch import receiver
 
 from cms.services.access import grant_pages
@@ -7,11 +8,15 @@ from people.services.roles import group_created
 
 @receiver(group_created)
 def _grant_learning_pages(sender, group, region, role, **kwargs):
-    """Every trainer authors the shared learning resources."""
+    """Every trainer authors the shared learning resources: pages (modules and lessons lie beneath the index) and
+    the question banks."""
     if region is None and role == Role.TRAINER:
         from learning.models import LearningIndexPage
 
         grant_pages(group, LearningIndexPage.objects.all())
+        group.permissions.add(*Permission.objects.filter(
+            content_type__app_label="learning", codename__in=["add_questionbank", "change_questionbank",
+                                                              "delete_questionbank"]))
 
 
 def _sheet_published(sender, instance, **kwargs):

@@ -78,7 +78,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("cms", "0005_library_document_blocks"),
         ("documents", "0001_initial"),
-        ("learning", "0002_library_document_blocks"),
+        ("learning", "0003_library_document_blocks"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
         ("django_tasks_database", "0019_rename_django_task_new_ordering_idx_tasks_db_new_ordering_idx_and_more"),
     ]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -47,9 +48,11 @@ class BasePage(Page):
         unrestricted page answers with an empty queryset, which runs no query."""
         from wagtail.models import PageViewRestriction
 
-        restrictions = super().get_view_restrictions()  # lazy: no query until asked
-        if cache.remember(f"restricted:{self.pk}", restrictions.exists):
-            return restrictions
+        # Wagtail's queryset is built only when the cache does not know, or says restricted: building it already
+        # runs a query (the ancestors' aliases).
+        restrictions = lambda: super(BasePage, self).get_view_restrictions()  # noqa: E731
+        if cache.remember(f"restricted:{self.pk}", lambda: restrictions().exists()):
+            return restrictions()
         return PageViewRestriction.objects.none()
 
 
@@ -62,6 +65,7 @@ class HomePage(BasePage):
         "cms.AccessibilityStatementPage",
         "cms.SitemapPage",
         "learning.LearningIndexPage",
+        "seminars.SeminarIndexPage",
     ]
 
     class Meta:
@@ -102,7 +106,7 @@ class RegionPage(BasePage):
     )
 
     parent_page_types = ["cms.RegionIndexPage"]
-    subpage_types = ["cms.ContentPage"]
+    subpage_types = ["cms.ContentPage", "seminars.SeminarPage"]
 
     content_panels = [
         FieldPanel("title"),
@@ -125,12 +129,15 @@ class RegionPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Cached until the tree or the region's people change (cms.signals bumps the region's people scope): a region
         # of a few hundred coordinators otherwise costs a query and as many model instances on every view.
-        people = cache.cached(request, f"people:{self.region_id}:{get_language()}", self._people_by_role,
+        # The cohort's list is cached rendered too: a few hundred rows through the template engine cost more
+        # than the rest of the page's body (bench/run.py "region page", logged in).
+        people = cache.cached(request, f"people-lists:{self.region_id}:{get_language()}", self._people_by_role,
                               scope=cache.people_scope(self.region_id))
         context["trainers"] = people[Role.TRAINER]
         context["partners"] = people[Role.PARTNER]
         if permissions.user_can_view_region_members(request.user, self.region):
             context["coordinators"] = people[Role.COORDINATOR]
+            context["coordinators_list"] = people["coordinators_list"]
             context["show_coordinators"] = True
         return context
 
@@ -145,6 +152,9 @@ class RegionPage(BasePage):
         by_role = {role: [] for role in roles}
         for person in people:
             by_role[person.role].append({"name": person.get_full_name(), "structure": person.structure_label})
+        by_role["coordinators_list"] = render_to_string("includes/people_list.html", {
+            "people": by_role[Role.COORDINATOR], "empty_text": _("No coordinator has joined yet."),
+        })
         return by_role
 
 

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "learning",
     "search",
     "forums",
+    "seminars",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -4,7 +4,8 @@ and the bare floor view of bench/urls.py. Only the bench driver (bench/run.py) a
 import os
 from pathlib import Path
 
-_BENCH_DIR = Path(__file__).resolve().parent.parent.parent / ".cache" / "bench"
+# BENCH_DIR=/some/dir keeps a bench database apart (two worktrees sharing one .cache, say).
+_BENCH_DIR = Path(os.environ.get("BENCH_DIR") or Path(__file__).resolve().parent.parent.parent / ".cache" / "bench")
 # Production refuses to start without these: the bench supplies local values, nothing else differs.
 os.environ.setdefault("SECRET_KEY", "bench-only-local-secret-never-deployed-0123456789abcdef")  # noqa: S105
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -29,6 +30,13 @@ if os.environ.get("DATABASE_URL"):
     DATABASES["default"]["NAME"] = f"{DATABASES['default']['NAME']}_bench"
 else:
     DATABASES["default"]["NAME"] = str(BENCH_DIR / "db.sqlite3")
+    # Two workers writing at once (the "post a reply" row): a write transaction takes its lock when it begins and
+    # others wait for it, instead of failing with "database is locked" when a read lock cannot become a write one.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+
+# The "post a reply" row posts as the logged-in coordinator (bench/run.py LOGGED_IN_EMAIL) as fast as it can: their
+# own posts-per-minute limit. Every other limit and everyone else's stay as in production.
+PACTE_FORUMS_POSTS_PER_MINUTE_BY_EMAIL = {"coordinator.bretagne@example.org": 1_000_000}
 
 # BENCH_PAGE_CACHE=0 serves every page uncached, to measure the rendering itself.
 if os.environ.get("BENCH_PAGE_CACHE", "1") == "0":

@@ -24,6 +24,17 @@ def test_posts_per_minute_answers_429_in_the_users_language(people):
     assert english.status_code == 429 and "You are posting too fast" in english.content.decode()
 
 
+@override_settings(PACTE_FORUMS_POSTS_PER_MINUTE=1,
+                   PACTE_FORUMS_POSTS_PER_MINUTE_BY_EMAIL={"coordinator.bretagne@example.org": 3})
+def test_a_named_account_may_have_a_limit_of_its_own(people):
+    """The benchmark's coordinator posts faster (cms/settings/bench.py); everyone else keeps the limit."""
+    topic = factories.topic(people["trainer_bretagne"], factories.forum("bretagne"))
+    url = f"/fr/forums/topics/{topic.pk}/reply/"
+    fast, other = client_for(people["coordinator_bretagne"]), client_for(people["national"])
+    assert [fast.post(url, {"body": f"n° {n}"}).status_code for n in range(4)] == [302, 302, 302, 429]
+    assert [other.post(url, {"body": f"n° {n}"}).status_code for n in range(2)] == [302, 429]
+
+
 def test_the_same_text_twice_is_refused(people):
     topic = factories.topic(people["trainer_bretagne"], factories.forum("bretagne"))
     client = client_for(people["coordinator_bretagne"])

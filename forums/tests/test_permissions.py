@@ -87,3 +87,39 @@ def test_post_predicates_agree_with_querysets(cast, forums, people):
     hidden_in_bretagne = next(p for p in posts if p.is_hidden and p.topic.forum.slug == "bretagne")
     assert not handler.can_read_post(cast["coordinator_bretagne"], hidden_in_bretagne)  # not a moderator
     assert handler.can_read_post(cast["trainer_bretagne"], hidden_in_bretagne)  # moderator of Bretagne
+
+
+def test_post_actions_are_the_predicates_answers(cast, forums, people):
+    """The topic page asks post_actions() for its posts (through request.user's lazy proxy): the same answers as
+    each predicate per post, for every role, on public, hidden and deleted posts, own and others', locked or not."""
+    from django.utils.functional import SimpleLazyObject
+
+    from forums.models import Topic
+
+    national, coordinator = people["national"], people["coordinator_bretagne"]
+    posts = []
+    for forum in forums[:3]:
+        topic = factories.topic(national, forum)
+        theirs, hidden, deleted = (factories.reply(national, topic) for _ in range(3))
+        posts += [topic.posts.get(position=1).pk, theirs.pk, hidden.pk, deleted.pk]
+    bretagne = factories.topic(national, forums[0])
+    mine, mine_hidden = factories.reply(coordinator, bretagne), factories.reply(coordinator, bretagne)
+    locked = factories.topic(national, forums[0])
+    mine_locked = factories.reply(coordinator, locked)
+    Topic.objects.filter(pk=locked.pk).update(is_locked=True)
+    posts += [mine.pk, mine_hidden.pk, mine_locked.pk]
+    Post.objects.filter(pk__in=[hidden.pk, mine_hidden.pk]).update(is_hidden=True)
+    Post.objects.filter(pk=deleted.pk).update(is_deleted=True)
+    posts = list(Post.objects.filter(pk__in=posts).select_related("topic__forum"))
+    for name, user in cast.items():
+        for who in (user, SimpleLazyObject(lambda user=user: user)):
+            actions = handler.post_actions(who, posts)
+            for post in posts:
+                expected = (handler.can_quote_post(user, post), handler.can_edit_post(user, post),
+                            handler.can_delete_post(user, post), handler.can_flag_post(user, post))
+                got = actions[post.pk]
+                assert (got.quote, got.edit, got.delete, got.flag) == expected, (name, post.pk)
+    mine_actions = handler.post_actions(coordinator, posts)
+    assert mine_actions[mine.pk].edit and mine_actions[mine.pk].delete and not mine_actions[mine.pk].flag
+    assert not mine_actions[mine_locked.pk].edit and not mine_actions[mine_locked.pk].quote  # locked topic
+    assert not mine_actions[mine_hidden.pk].edit  # hidden by a moderator: not readable by its author

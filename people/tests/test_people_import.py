@@ -515,7 +515,7 @@ def test_the_outcome_is_written_in_the_language_of_the_confirmation(client, peop
         done = _import(client, HEADER + "Ana,Durand,ana@example.org,Atlantide,coordinator,,,,fr\n",
                        django_capture_on_commit_callbacks)
     assert done.context["job"].language == "fr"
-    assert done.context["job"].rows[0]["errors"] == ["Région inconnue « Atlantide »."]
+    assert done.context["job"].rows[0]["errors"] == ["Région inconnue «\u00a0Atlantide\u00a0»."]
 
 
 def test_an_import_page_is_for_its_importer_and_the_national_team(client, people):

@@ -52,6 +52,38 @@ AUDITED_PAGES += [
     AuditedPage("forum-notifications", **both("/forums/notifications/"), login_as="trainer.bretagne@example.org"),
 ]
 
+# E-learning (learning/demo.py): the demo's first quiz attempt (coordinator.bretagne's) is number 1 in the freshly
+# built demo database.
+_MODULE_FR, _MODULE_EN = "/fr/ressources/modules/animer-une-reunion-d-equipe/", "/en/resources/modules/running-a-team-meeting/"
+AUDITED_PAGES += [
+    AuditedPage("learning-catalogue", fr="/fr/ressources/modules/", en="/en/resources/modules/",
+                login_as="coordinator.bretagne@example.org"),
+    AuditedPage("learning-module", fr=_MODULE_FR, en=_MODULE_EN, login_as="coordinator.bretagne@example.org"),
+    AuditedPage("learning-lesson", fr=_MODULE_FR + "distribuer-la-parole/", en=_MODULE_EN + "giving-everyone-a-say/",
+                login_as="trainer.normandie@example.org"),
+    AuditedPage("learning-reflection", fr=_MODULE_FR + "preparer-l-ordre-du-jour/",
+                en=_MODULE_EN + "preparing-the-agenda/", login_as="coordinator.bretagne@example.org"),
+    AuditedPage("learning-quiz-result", **both("/learning/attempts/1/"), login_as="coordinator.bretagne@example.org"),
+    AuditedPage("learning-history", **both("/learning/history/"), login_as="coordinator.bretagne@example.org"),
+    AuditedPage("learning-dashboard", **both("/learning/dashboard/"), login_as="trainer.bretagne@example.org"),
+]
+
+# The seminars (seminars/demo.py): the 2020 Bretagne cohort's first seminar (translated), its assignment 1, Léa
+# Guillou's submission 2 (sent back for changes: the review form shows), attendance and the COPIL report.
+SEMINAR_1 = "/seminars/bretagne/seminaire-1-2020"
+AUDITED_PAGES += [
+    AuditedPage("seminar", fr="/fr/regions/bretagne/seminaire-1-2020/", en="/en/regions/bretagne/seminar-1-2020/",
+                login_as="coordinator.bretagne@example.org"),
+    AuditedPage("national-seminar", fr="/fr/seminaires-nationaux/seminaire-national-formateurs-2020/", en=None,
+                login_as="trainer.bretagne@example.org"),
+    AuditedPage("seminar-assignment", **both("/seminars/assignments/2/"), login_as="coordinator.bretagne@example.org"),
+    AuditedPage("seminar-submission", **both("/seminars/submissions/2/"), login_as="trainer.bretagne@example.org"),
+    AuditedPage("seminar-attendance", **both(f"{SEMINAR_1}/attendance/?slot=2020-01-24-pm"),
+                login_as="trainer.bretagne@example.org"),
+    AuditedPage("seminar-report", **both(f"{SEMINAR_1}/report/"), login_as="partner.bretagne@example.org"),
+    AuditedPage("seminar-calendar", **both("/seminars/calendar/"), login_as="coordinator.bretagne@example.org"),
+]
+
 # The document library and the technical sheets (documents/demo.py, learning/sheet_demo.py): document 1 is the
 # first demo document, public and translated.
 AUDITED_PAGES += [

@@ -1,0 +1,225 @@
+"""What a learner sees of the modules: the catalogue with their status, a module's table of contents, a lesson with
+its neighbours, quizzes and notebook. Reads only (visits are recorded by learning.services), each in a fixed number
+of queries whatever the number of modules and lessons."""
+
+from dataclasses import dataclass
+
+from django.http import Http404
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+from learning import permissions, quizzes
+from learning.enums import Status
+from learning.models import (
+    Certificate,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+    ModuleProgress,
+    NotebookEntry,
+    QuizAttempt,
+)
+
+
+@dataclass
+class ModuleStatus:
+    status: str
+    percent: int
+    done: int
+    total: int
+
+    @property
+    def label(self):
+        return Status(self.status).label
+
+
+def status_of(progress, done, total):
+    """The learner's status in a module: a completion record stays complete whatever was added since."""
+    if progress is not None and progress.completed_at:
+        return ModuleStatus(Status.COMPLETED, 100, done, total)
+    if progress is None and not done:
+        return ModuleStatus(Status.NOT_STARTED, 0, 0, total)
+    percent = min(99, round(100 * done / total)) if total else 0
+    return ModuleStatus(Status.IN_PROGRESS, percent, done, total)
+
+
+def lessons_of(module, request=None):
+    """The module's live lessons, each with its `toc_url` (a lesson's address is its module's plus its slug: a
+    pageurl per lesson of a long table of contents costs more than the rest of the page)."""
+    lessons = list(LessonPage.objects.child_of(module).live().defer_streamfields().order_by("path"))
+    base = module.get_url(request)
+    for lesson in lessons:
+        lesson.toc_url = f"{base}{lesson.slug}/" if base else lesson.get_url(request)
+    return lessons
+
+
+def _lesson_keys_by_module(depth):
+    """{module path: [lesson translation_key]}, every language, one query."""
+    keys = {}
+    rows = LessonPage.objects.live().filter(depth=depth + 1).order_by("path").values_list("path", "translation_key")
+    for path, key in rows:
+        keys.setdefault(path[: -Page.steplen], []).append(key)
+    return keys
+
+
+def _done_keys(user, module_keys=None):
+    """{module_key: {lesson_key}} of the lessons `user` has done."""
+    rows = LessonProgress.objects.filter(user=user)
+    if module_keys is not None:
+        rows = rows.filter(module_key__in=module_keys)
+    done = {}
+    for module_key, lesson_key in rows.values_list("module_key", "lesson_key"):
+        done.setdefault(module_key, set()).add(lesson_key)
+    return done
+
+
+def statuses(user, modules, lesson_keys):
+    """{module translation_key: ModuleStatus} for `modules`, in two queries."""
+    module_keys = [m.translation_key for m in modules]
+    progress = {p.module_key: p for p in ModuleProgress.objects.filter(user=user, module_key__in=module_keys)}
+    done = _done_keys(user, module_keys)
+    result = {}
+    for module in modules:
+        current = set(lesson_keys.get(module.path, []))
+        mine = done.get(module.translation_key, set()) & current
+        result[module.translation_key] = status_of(progress.get(module.translation_key), len(mine), len(current))
+    return result
+
+
+@dataclass
+class Entry:
+    module: ModulePage
+    status: ModuleStatus
+    other_language: bool  # shown in French on the English site, since it has no translation yet
+
+
+def catalogue(user, index):
+    """The modules of the index's language, then, on a translated site, the modules that exist in French only
+    (marked so, linked to their French page: the English site never shows French text under /en/)."""
+    visible = permissions.modules_visible_to(user).select_related("locale").order_by("path")
+    own = list(visible.filter(locale_id=index.locale_id).descendant_of(index))
+    others = []
+    default = Locale.get_default()
+    if index.locale_id != default.pk:
+        known = [m.translation_key for m in own]
+        others = list(visible.filter(locale_id=default.pk).exclude(translation_key__in=known))
+    modules = own + others
+    lesson_keys = _lesson_keys_by_module(index.depth + 1)
+    status = statuses(user, modules, lesson_keys)
+    return [Entry(m, status[m.translation_key], m in others) for m in modules]
+
+
+def _resume_url(lessons, progress, done, request=None):
+    """Where "Resume" leads: the lesson last visited if it still exists, else the first lesson not done."""
+    if not lessons:
+        return None
+    if progress is not None and progress.last_lesson_key:
+        for lesson in lessons:
+            if lesson.translation_key == progress.last_lesson_key:
+                return lesson.toc_url
+    for lesson in lessons:
+        if lesson.translation_key not in done:
+            return lesson.toc_url
+    return lessons[0].toc_url
+
+
+def module_context(user, module, request=None):
+    if not permissions.user_can_view_module(user, module):
+        raise Http404
+    lessons = lessons_of(module, request)
+    progress = ModuleProgress.objects.filter(user=user, module_key=module.translation_key).first()
+    done = _done_keys(user, [module.translation_key]).get(module.translation_key, set())
+    current = {lesson.translation_key for lesson in lessons}
+    status = status_of(progress, len(done & current), len(current))
+    certificate = None
+    if status.status == Status.COMPLETED:
+        certificate = Certificate.objects.filter(user=user, module_key=module.translation_key).first()
+    prerequisites = [link.prerequisite for link in module.prerequisite_links.select_related("prerequisite")]
+    return {
+        "lessons": lessons,
+        "done_keys": done,
+        "module_status": status,
+        "resume_url": _resume_url(lessons, progress, done, request) if progress else None,
+        "start_url": lessons[0].toc_url if lessons else None,
+        "certificate": certificate,
+        "prerequisites": _localised(prerequisites, module.locale_id),
+    }
+
+
+def _localised(modules, locale_id):
+    """Each module in `locale_id` when translated, else as it is."""
+    if not modules:
+        return []
+    translated = {
+        m.translation_key: m
+        for m in ModulePage.objects.live().filter(translation_key__in=[m.translation_key for m in modules],
+                                                  locale_id=locale_id)
+    }
+    return [translated.get(m.translation_key, m) for m in modules]
+
+
+@dataclass
+class QuizState:
+    block: object
+    attempts: list
+    number: int  # the next attempt's number
+    questions: list
+    can_attempt: bool
+    passed: bool
+    best: int | None
+
+
+def quiz_states(user, lesson):
+    attempts = {}
+    for attempt in QuizAttempt.objects.filter(user=user, lesson_key=lesson.translation_key).only(
+        "id", "quiz_id", "number", "score", "passed", "created_at"
+    ):
+        attempts.setdefault(attempt.quiz_id, []).append(attempt)
+    states = {}
+    for block in lesson.quiz_blocks():
+        mine = attempts.get(block.id, [])
+        limit = block.value["max_attempts"]
+        can_attempt = not limit or len(mine) < limit
+        number = len(mine) + 1
+        states[block.id] = QuizState(
+            block=block, attempts=mine, number=number,
+            questions=quizzes.questions_for(block, user.pk, number) if can_attempt else [],
+            can_attempt=can_attempt, passed=any(a.passed for a in mine),
+            best=max((a.score for a in mine), default=None),
+        )
+    return states
+
+
+def lesson_context(request, lesson):
+    user = request.user
+    module = ModulePage.objects.get(path=lesson.path[: -Page.steplen])
+    if not permissions.user_can_view_module(user, module):
+        raise Http404
+    from learning import services
+
+    services.record_visit(user, lesson, module)
+    lessons = lessons_of(module, request)
+    done = _done_keys(user, [module.translation_key]).get(module.translation_key, set())
+    position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), 0)
+    entries = {e.block_id: e for e in NotebookEntry.objects.filter(user=user, lesson_key=lesson.translation_key)}
+    states = quiz_states(user, lesson)
+    return {
+        "module": module,
+        "lessons": lessons,
+        "done_keys": done,
+        "previous_lesson": lessons[position - 1] if position > 0 else None,
+        "next_lesson": lessons[position + 1] if position + 1 < len(lessons) else None,
+        "lesson_done": lesson.translation_key in done,
+        "quiz_states": states,
+        "quizzes_passed": all(state.passed for state in states.values()),
+        "items": [{"block": b, "quiz": states.get(b.id), "entry": entries.get(b.id)} for b in lesson.body],
+        "language": get_language(),
+    }
+
+
+def next_lesson(lesson, module):
+    lessons = lessons_of(module)
+    for position, item in enumerate(lessons):
+        if item.pk == lesson.pk and position + 1 < len(lessons):
+            return lessons[position + 1]
+    return None

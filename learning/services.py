@@ -1,0 +1,179 @@
+"""Writes of the learning app: visits, lessons done, quiz attempts, notebook entries, completion and certificates.
+Each runs in one transaction under a lock on the learner's progress row in the module, so two tabs (or a double
+click) never record an attempt twice or issue two certificates; the unique constraints stand behind the lock."""
+
+import secrets
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from learning import conf, quizzes
+from learning.models import (
+    Certificate,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+    ModuleProgress,
+    NotebookEntry,
+    QuizAttempt,
+)
+from learning.quizzes import QuizFormError
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are typed from paper
+
+
+class LearningError(Exception):
+    """A refused action; the message says why, in the learner's language."""
+
+
+def record_visit(user, lesson, module):
+    """Remember the lesson as where the learner left off (Resume)."""
+    updated = ModuleProgress.objects.filter(user=user, module_key=module.translation_key).update(
+        last_lesson_key=lesson.translation_key, last_activity=timezone.now()
+    )
+    if not updated:
+        with transaction.atomic():
+            ModuleProgress.objects.get_or_create(
+                user=user, module_key=module.translation_key, defaults={"last_lesson_key": lesson.translation_key}
+            )
+
+
+def _locked_progress(user, module, **defaults):
+    with transaction.atomic():
+        progress, _created = ModuleProgress.objects.get_or_create(
+            user=user, module_key=module.translation_key, defaults=defaults
+        )
+    return ModuleProgress.objects.select_for_update().get(pk=progress.pk)
+
+
+def passed_quiz_ids(user, lesson):
+    return set(
+        QuizAttempt.objects.filter(user=user, lesson_key=lesson.translation_key, passed=True)
+        .values_list("quiz_id", flat=True)
+    )
+
+
+def _lesson_ready(user, lesson):
+    return {block.id for block in lesson.quiz_blocks()} <= passed_quiz_ids(user, lesson)
+
+
+@transaction.atomic
+def mark_lesson_done(user, lesson, module):
+    progress = _locked_progress(user, module)
+    if not _lesson_ready(user, lesson):
+        raise LearningError(_("Pass this lesson's quiz to complete it."))
+    _done(user, lesson, module, progress)
+    return progress
+
+
+def _done(user, lesson, module, progress):
+    with transaction.atomic():
+        LessonProgress.objects.get_or_create(
+            user=user, lesson_key=lesson.translation_key, defaults={"module_key": module.translation_key}
+        )
+    progress.last_lesson_key = lesson.translation_key
+    progress.save(update_fields=["last_lesson_key", "last_activity"])
+    _complete_if_ready(user, module, progress)
+
+
+def _complete_if_ready(user, module, progress):
+    """Complete when every live lesson is done and every quiz passed. Once complete, always complete: a lesson
+    added later does not undo it, and a lesson removed is simply no longer asked for."""
+    if progress.completed_at:
+        return
+    lessons = list(LessonPage.objects.child_of(module).live())
+    done = set(LessonProgress.objects.filter(user=user, module_key=module.translation_key)
+               .values_list("lesson_key", flat=True))
+    passed = set(QuizAttempt.objects.filter(user=user, module_key=module.translation_key, passed=True)
+                 .values_list("lesson_key", "quiz_id"))
+    for lesson in lessons:
+        if lesson.translation_key not in done:
+            return
+        if any((lesson.translation_key, block.id) not in passed for block in lesson.quiz_blocks()):
+            return
+    progress.completed_at = timezone.now()
+    progress.save(update_fields=["completed_at", "last_activity"])
+    issue_certificate(user, module)
+
+
+def new_code():
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(conf.certificate_code_length()))
+
+
+def normalise_code(text):
+    return "".join(ch for ch in str(text).upper() if ch.isalnum())
+
+
+def issue_certificate(user, module):
+    """The learner's certificate for `module` (created once). Titles are kept in French and, when the module is
+    translated, in English, as they are today."""
+    source = module.get_translation_or_none(Locale.get_default()) or module
+    english = ModulePage.objects.filter(translation_key=module.translation_key, locale__language_code="en").first()
+    with transaction.atomic():
+        certificate, _created = Certificate.objects.get_or_create(
+            user=user, module_key=module.translation_key,
+            defaults={
+                "code": new_code(),
+                "holder_name": user.get_full_name() or user.email,
+                "module_title": source.title,
+                "module_title_en": english.title if english else "",
+                "duration_minutes": source.duration_minutes,
+            },
+        )
+    return certificate
+
+
+@transaction.atomic
+def submit_quiz(user, lesson, module, quiz_id, data):
+    """Score a submitted quiz and record the attempt; if it passes and the lesson's quizzes are all passed, the
+    lesson is done. A form that cannot be scored raises QuizFormError and records nothing."""
+    quiz = lesson.quiz_block(quiz_id)
+    if quiz is None:
+        raise QuizFormError(_("This quiz no longer exists. Reload the lesson."))
+    progress = _locked_progress(user, module)
+    count = QuizAttempt.objects.filter(user=user, lesson_key=lesson.translation_key, quiz_id=quiz_id).count()
+    limit = quiz.value["max_attempts"]
+    if limit and count >= limit:
+        raise QuizFormError(_("You have used every attempt this quiz allows."))
+    if data.get("number") != str(count + 1):
+        raise QuizFormError(_("This quiz was sent from an out-of-date page (perhaps another tab). Reload the "
+                              "lesson and answer again."))
+    questions = quizzes.questions_for(quiz, user.pk, count + 1)
+    answers = quizzes.read_answers(questions, data)
+    result = quizzes.score(questions, answers, quiz.value["pass_mark"])
+    try:
+        with transaction.atomic():
+            attempt = QuizAttempt.objects.create(
+                user=user, module_key=module.translation_key, lesson_key=lesson.translation_key, quiz_id=quiz_id,
+                number=count + 1, quiz_title=quiz.value["title"], score=result.percent, correct=result.correct,
+                total=result.total, pass_mark=quiz.value["pass_mark"], passed=result.passed, details=result.details,
+            )
+    except IntegrityError:
+        raise QuizFormError(_("This attempt has already been recorded. Reload the lesson."))
+    if result.passed and _lesson_ready(user, lesson):
+        _done(user, lesson, module, progress)
+    else:
+        progress.save(update_fields=["last_activity"])
+    return attempt
+
+
+@transaction.atomic
+def save_reflection(user, lesson, module, block_id, answer, shared):
+    block = lesson.reflection_block(block_id)
+    if block is None:
+        raise LearningError(_("This reflection question no longer exists. Reload the lesson."))
+    answer = (answer or "").strip()
+    if not answer:
+        raise LearningError(_("Write an answer before saving."))
+    if len(answer) > conf.max_reflection_length():
+        raise LearningError(_("Your answer is too long (%(limit)s characters at most).")
+                            % {"limit": conf.max_reflection_length()})
+    _locked_progress(user, module)
+    entry, _created = NotebookEntry.objects.update_or_create(
+        user=user, lesson_key=lesson.translation_key, block_id=block_id,
+        defaults={"module_key": module.translation_key, "prompt": block.value["prompt"], "answer": answer,
+                  "shared": bool(shared)},
+    )
+    return entry

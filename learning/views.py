@@ -1,0 +1,139 @@
+"""Thin views around the module pages (which Wagtail serves): actions on a lesson, quiz results, certificates, the
+coordinator's history and the trainers' dashboard. What the person may not see answers 404."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from learning import catalogue, certificates, dashboard, history, permissions, services
+from learning.models import Certificate, LessonPage, ModulePage, QuizAttempt
+from learning.quizzes import QuizFormError
+from people.models import User
+
+
+def _lesson(request, pk):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=pk)
+    module = get_object_or_404(ModulePage.objects.live(), path=lesson.path[: -Page.steplen])
+    if not permissions.user_can_view_module(request.user, module):
+        raise Http404
+    return lesson, module
+
+
+@require_POST
+@login_required
+def lesson_done(request, pk):
+    lesson, module = _lesson(request, pk)
+    try:
+        services.mark_lesson_done(request.user, lesson, module)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+        return redirect(lesson.get_url(request))
+    messages.success(request, _("Lesson marked as done."))
+    following = catalogue.next_lesson(lesson, module)
+    return redirect((following or module).get_url(request))
+
+
+@require_POST
+@login_required
+def quiz_submit(request, pk, quiz_id):
+    lesson, module = _lesson(request, pk)
+    try:
+        attempt = services.submit_quiz(request.user, lesson, module, quiz_id, request.POST)
+    except QuizFormError as error:
+        return render(request, "learning/quiz_error.html", {"lesson": lesson, "error": str(error)}, status=400)
+    return redirect("learning:attempt", pk=attempt.pk)
+
+
+@never_cache
+@login_required
+def attempt_detail(request, pk):
+    attempt = get_object_or_404(QuizAttempt.objects.select_related("user"), pk=pk)
+    if not permissions.user_can_view_attempt(request.user, attempt):
+        raise Http404
+    lesson = LessonPage.objects.live().filter(
+        translation_key=attempt.lesson_key, locale__language_code=get_language()
+    ).first() or LessonPage.objects.live().filter(translation_key=attempt.lesson_key).first()
+    return render(request, "learning/attempt.html", {"attempt": attempt, "lesson": lesson})
+
+
+@require_POST
+@login_required
+def reflection_save(request, pk, block_id):
+    lesson, module = _lesson(request, pk)
+    try:
+        services.save_reflection(request.user, lesson, module, block_id, request.POST.get("answer"),
+                                 request.POST.get("shared") == "on")
+    except services.LearningError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your answer is saved in your notebook."))
+    return redirect(lesson.get_url(request) + f"#r-{block_id}")
+
+
+@never_cache
+@login_required
+def module_resume(request, pk):
+    module = get_object_or_404(ModulePage.objects.live(), pk=pk)
+    if not permissions.user_can_view_module(request.user, module):
+        raise Http404
+    context = catalogue.module_context(request.user, module, request)
+    return redirect(context["resume_url"] or context["start_url"] or module.get_url(request))
+
+
+@login_required
+def certificate_pdf(request, pk):
+    certificate = get_object_or_404(Certificate.objects.select_related("user"), pk=pk)
+    if not permissions.user_can_view_certificate(request.user, certificate):
+        raise Http404
+    data = certificates.render(certificate, get_language(), request)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{certificates.file_name(certificate)}"'
+    return response
+
+
+@never_cache
+def verify(request, code):
+    certificate = Certificate.objects.filter(code=services.normalise_code(code)[:32]).first()
+    status = 200 if certificate else 404
+    return render(request, "learning/verify.html", {"certificate": certificate}, status=status)
+
+
+@never_cache
+@login_required
+def my_history(request):
+    return render(request, "learning/history.html", history.history_context(request.user, request.user))
+
+
+@never_cache
+@login_required
+def learner_history(request, pk):
+    person = get_object_or_404(User, pk=pk)
+    if person.pk == request.user.pk:
+        return redirect("learning:history")
+    if not permissions.user_can_view_learner(request.user, person):
+        raise Http404
+    return render(request, "learning/history.html", history.history_context(request.user, person))
+
+
+@never_cache
+@login_required
+def dashboard_view(request):
+    if not permissions.user_can_view_dashboard(request.user):
+        raise Http404
+    return render(request, "learning/dashboard.html", dashboard.build(request.user, request.GET))
+
+
+@login_required
+def dashboard_csv(request):
+    if not permissions.user_can_view_dashboard(request.user):
+        raise Http404
+    response = HttpResponse(dashboard.csv_bytes(dashboard.build(request.user, request.GET)),
+                            content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="suivi-e-learning.csv"'
+    return response

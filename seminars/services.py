@@ -1,0 +1,195 @@
+"""Writes of the seminars app. Each is one atomic step; e-mails are queued for after the commit
+(people.mail.enqueue_on_commit) and written by the worker in the recipient's language (seminars.tasks)."""
+
+import hashlib
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from people.enums import Role
+from people.mail import enqueue_on_commit
+from people.models import User
+from seminars.enums import SubmissionStatus
+from seminars.models import (
+    Assignment,
+    AssignmentFile,
+    Attendance,
+    CalendarToken,
+    CopilReport,
+    JournalEntry,
+    Registration,
+    Review,
+    Submission,
+    SubmissionFile,
+)
+
+
+# Registrations and attendance ---------------------------------------------------------------------------------------
+def registrable_people(seminar):
+    """Who may be registered to a seminar: the active coordinators of its region (the trainers of every region for a
+    national seminar)."""
+    people = User.objects.active()
+    if seminar.region_id is None:
+        return people.with_role(Role.TRAINER)
+    return people.with_role(Role.COORDINATOR).filter(regions__id=seminar.region_id)
+
+
+@transaction.atomic
+def set_registrations(seminar, people_ids):
+    """Register exactly `people_ids` (among those who may be) to the seminar; returns (added, removed)."""
+    wanted = set(registrable_people(seminar).filter(pk__in=people_ids).values_list("pk", flat=True))
+    current = set(seminar.registrations.values_list("person_id", flat=True))
+    Registration.objects.bulk_create([Registration(seminar=seminar, person_id=pk) for pk in wanted - current])
+    removed = current - wanted
+    seminar.registrations.filter(person_id__in=removed).delete()
+    return len(wanted - current), len(removed)
+
+
+@transaction.atomic
+def record_attendance(seminar, recorder, date, half_day, present_ids):
+    """The trainers' record for one half-day: every registered person, present or not. Writing it again replaces it."""
+    registered = set(seminar.registrations.values_list("person_id", flat=True))
+    present = {int(pk) for pk in present_ids if str(pk).isdigit()} & registered
+    now = timezone.now()
+    existing = {a.person_id: a for a in seminar.attendance.filter(date=date, half_day=half_day)}
+    new, changed = [], []
+    for person_id in registered:
+        record = existing.get(person_id)
+        if record is None:
+            new.append(Attendance(seminar=seminar, person_id=person_id, date=date, half_day=half_day,
+                                  present=person_id in present, recorded_by=recorder, recorded_at=now))
+        elif record.present != (person_id in present):
+            record.present, record.recorded_by, record.recorded_at = person_id in present, recorder, now
+            changed.append(record)
+    Attendance.objects.bulk_create(new)
+    Attendance.objects.bulk_update(changed, ["present", "recorded_by", "recorded_at"])
+    return len(present)
+
+
+def attendance_figures(seminar):
+    """Computed from the records: registered people, half-days, present per half-day, people present at least once,
+    and the attendance rate over all half-days."""
+    registered = seminar.registrations.count()
+    half_days = seminar.half_days()
+    present = {}
+    people_present = set()
+    for date, half_day, person_id in seminar.attendance.filter(present=True).values_list(
+            "date", "half_day", "person_id"):
+        present[(date, half_day)] = present.get((date, half_day), 0) + 1
+        people_present.add(person_id)
+    slots = registered * len(half_days)
+    total = sum(present.values())
+    return {
+        "registered": registered,
+        "half_days": [{"date": d, "half_day": h, "present": present.get((d, h), 0)} for d, h in half_days],
+        "people_present": len(people_present),
+        "rate": round(100 * total / slots) if slots else None,
+    }
+
+
+# Assignments and submissions ----------------------------------------------------------------------------------------
+def _store_files(model, owner_field, owner, files):
+    for upload, inspected in files:
+        record = model(**{owner_field: owner}, name=inspected.name, size=inspected.size,
+                       mime_type=inspected.mime_type)
+        record.file.save(inspected.name, upload, save=False)
+        record.save()
+
+
+@transaction.atomic
+def create_assignment(seminar, author, *, title, instructions, due_at, files=()):
+    """`files` are (uploaded file, documents.validation.inspect_upload result) pairs, checked by the form."""
+    assignment = Assignment.objects.create(seminar=seminar, author=author, title=title, instructions=instructions,
+                                           due_at=due_at)
+    _store_files(AssignmentFile, "assignment", assignment, files)
+    return assignment
+
+
+class SubmissionClosed(Exception):
+    """The work was accepted: it can no longer change."""
+
+
+@transaction.atomic
+def submit(assignment, author, *, text, files=(), remove_file_ids=()):
+    """Hand in work, or revise it. A first version handed in after the due date is marked late; a revision keeps
+    that mark (asking for changes is not the author's delay). Notifies the seminar's trainers after the commit."""
+    from seminars import tasks
+
+    now = timezone.now()
+    submission = (Submission.objects.select_for_update().filter(assignment=assignment, author=author).first())
+    if submission is None:
+        submission = Submission.objects.create(assignment=assignment, author=author, text=text, submitted_at=now,
+                                               is_late=now > assignment.due_at)
+        event = "submitted"
+    else:
+        if submission.status == SubmissionStatus.ACCEPTED:
+            raise SubmissionClosed
+        submission.text = text
+        submission.revision += 1
+        submission.revised_at = now
+        submission.status = SubmissionStatus.SUBMITTED
+        submission.save(update_fields=["text", "revision", "revised_at", "status"])
+        submission.files.filter(pk__in=list(remove_file_ids)).delete()
+        event = "revised"
+    _store_files(SubmissionFile, "submission", submission, files)
+    enqueue_on_commit(tasks.notify_trainers_of_submission, submission.pk, event)
+    return submission
+
+
+@transaction.atomic
+def review(submission, reviewer, *, decision, comment):
+    """Record a review; the submission takes its status and the author is told after the commit."""
+    from seminars import tasks
+
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status == SubmissionStatus.ACCEPTED:
+        raise SubmissionClosed
+    entry = Review.objects.create(submission=submission, reviewer=reviewer, decision=decision, comment=comment,
+                                  revision=submission.revision)
+    submission.status = decision
+    submission.save(update_fields=["status"])
+    enqueue_on_commit(tasks.notify_author_of_review, entry.pk)
+    return entry
+
+
+# Journal and report -------------------------------------------------------------------------------------------------
+@transaction.atomic
+def add_journal_entry(coordinator, author, text):
+    return JournalEntry.objects.create(coordinator=coordinator, author=author, text=text)
+
+
+@transaction.atomic
+def save_report(seminar, author, **fields):
+    report, _ = CopilReport.objects.get_or_create(seminar=seminar, defaults={"author": author})
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.author, report.updated_at = author, timezone.now()
+    report.save()
+    return report
+
+
+# Calendar tokens ----------------------------------------------------------------------------------------------------
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def new_calendar_token(person) -> str:
+    """A new private calendar address for `person`; the previous one stops working. Returns the token (only its
+    hash is kept)."""
+    token = secrets.token_urlsafe(32)
+    CalendarToken.objects.update_or_create(person=person, defaults={"token_hash": hash_token(token),
+                                                                     "created_at": timezone.now()})
+    return token
+
+
+@transaction.atomic
+def revoke_calendar_token(person):
+    CalendarToken.objects.filter(person=person).delete()
+
+
+def person_for_token(token: str):
+    found = CalendarToken.objects.filter(token_hash=hash_token(token), person__is_active=True).select_related(
+        "person").first()
+    return found.person if found else None

@@ -1,0 +1,39 @@
+"""E-mails about written work, sent by the worker once the transaction commits, each in the recipient's language
+(people.mail). Recipients are checked again against the permission rules at sending time."""
+
+from django_tasks import task
+
+from people.enums import Role
+from people.mail import absolute_url, send_templated_mail
+from people.models import User
+from seminars import permissions as rules
+from seminars.models import Review, Submission
+
+
+@task()
+def notify_trainers_of_submission(submission_pk, event):
+    submission = Submission.objects.select_related("assignment__seminar", "author").filter(pk=submission_pk).first()
+    if submission is None:
+        return
+    seminar = submission.assignment.seminar
+    trainers = User.objects.active().with_role(Role.TRAINER).filter(regions__id=seminar.region_id).distinct()
+    for trainer in trainers:
+        if rules.user_can_view_submission(trainer, submission):
+            send_templated_mail(trainer, "seminars/email/submission", lambda: {
+                "submission": submission, "event": event, "seminar": seminar,
+                "url": absolute_url(submission.get_absolute_url()),
+            })
+
+
+@task()
+def notify_author_of_review(review_pk):
+    entry = Review.objects.select_related("submission__assignment__seminar", "submission__author", "reviewer").filter(
+        pk=review_pk).first()
+    if entry is None:
+        return
+    author = entry.submission.author
+    if author.is_active and rules.user_can_view_submission(author, entry.submission):
+        send_templated_mail(author, "seminars/email/review", lambda: {
+            "review": entry, "submission": entry.submission,
+            "url": absolute_url(entry.submission.get_absolute_url()),
+        })

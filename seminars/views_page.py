@@ -1,0 +1,72 @@
+"""What a seminar page shows beyond its fields, for the person reading it: the materials they may download, their
+own registration and attendance, the assignments, and the links to what they may manage."""
+
+import hashlib
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from people.models import User
+from seminars import permissions as rules
+from seminars.models import Assignment, CopilReport
+
+
+def material_ids(page, programme=None):
+    """Document ids of the page's materials and of its sessions' materials, from the raw stream (no query)."""
+    ids = [block["value"].get("document") for block in page.materials.raw_data if block.get("value")]
+    for day in programme if programme is not None else page.programme():
+        for session in day["sessions"]:
+            ids += session["material_ids"]
+    return [pk for pk in dict.fromkeys(ids) if pk]
+
+
+def visible_materials(user, page, programme=None):
+    ids = material_ids(page, programme)
+    if not ids:
+        return []
+    # Not the extracted text: it can be a whole book per document.
+    documents = rules.materials_visible_to(user, page, ids).defer("text", "text_pages", "description")
+    by_pk = {doc.pk: doc for doc in documents}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def programme_html(page, programme, materials):
+    """The programme, rendered once per revision, language and set of materials the reader sees (a few variants
+    per seminar: by role, not by person). A 40-session agenda otherwise costs more than the rest of the page."""
+    seen = hashlib.sha256(repr([(d.pk, d.title) for d in materials]).encode()).hexdigest()[:16]
+    key = f"seminars:programme:{page.pk}:{page.latest_revision_id}:{get_language()}:{seen}"
+
+    def render():
+        return render_to_string("seminars/includes/programme.html", {"programme": programme})
+
+    return mark_safe(cache.get_or_set(key, render, timeout=24 * 3600))  # our own template's output
+
+
+def seminar_context(request, page):
+    user = request.user
+    source = page.source
+    trainer_ids = [pk for pk in (page.trainer_1_id, page.trainer_2_id) if pk]
+    trainers = list(User.objects.filter(pk__in=trainer_ids)) if trainer_ids else []
+    programme = page.programme()
+    materials = visible_materials(user, page, programme)
+    by_pk = {doc.pk: doc for doc in materials}
+    for day in programme:
+        for session in day["sessions"]:
+            session["materials"] = [by_pk[pk] for pk in session["material_ids"] if pk in by_pk]
+    context = {
+        "status": page.status(), "programme": programme,
+        "programme_html": programme_html(page, programme, materials), "trainers": trainers, "materials": materials,
+        "source": source, "can_manage": rules.user_can_manage_seminar(user, source),
+        "in_cohort": rules.user_is_in_cohort(user, source),
+        "can_view_report": rules.user_can_view_report(user, source),
+    }
+    if user.is_authenticated:
+        context["assignments"] = list(Assignment.objects.visible_to(user).filter(seminar=source))
+        context["registered"] = source.registrations.filter(person=user).exists()
+        if context["registered"]:
+            context["my_attendance"] = list(source.attendance.filter(person=user).order_by("date", "half_day"))
+        if context["can_view_report"]:
+            context["has_report"] = CopilReport.objects.filter(seminar=source).exists()
+    return context
