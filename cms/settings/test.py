@@ -19,3 +19,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pacte-test"}}
 # Tests write many posts per person within a minute; forums/tests/test_limits.py sets the real limit.
 PACTE_FORUMS_POSTS_PER_MINUTE = 10_000
+# The database backend for the suite; search/tests/test_contract.py runs Elasticsearch too when ELASTICSEARCH_URL is set.
+PACTE_SEARCH_BACKEND = "search.backends.database.DatabaseBackend"
