@@ -18,6 +18,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 INSTALLED_APPS = [
     "people",
     "cms",
+    "documents",
     "learning",
     "search",
     "forums",
@@ -288,3 +289,33 @@ LOGGING = {
     },
 }
 
+
+# django-filer keeps the library's files (documents.models.LibraryDocument) in its private storage, outside
+# MEDIA_ROOT and under an address nothing serves: a guessed address answers 404, and every download goes through
+# the permission-checked view (documents.views.download). Public filer files (images, logos) stay in MEDIA_ROOT.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+
+
+def filer_storages(private_root):
+    return {
+        "private": {
+            "main": {
+                "ENGINE": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": str(Path(private_root) / "filer_private"), "base_url": "/private-media/"},
+                "UPLOAD_TO": "filer.utils.generate_filename.randomized",
+                "UPLOAD_TO_PREFIX": "filer_private",
+            },
+            "thumbnails": {
+                "ENGINE": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {
+                    "location": str(Path(private_root) / "filer_private_thumbnails"),
+                    "base_url": "/private-media/thumbnails/",
+                },
+            },
+        },
+    }
+
+
+FILER_STORAGES = filer_storages(PRIVATE_MEDIA_ROOT)
+# The largest library upload, in megabytes (documents.validation).
+PACTE_DOCUMENTS_MAX_UPLOAD_MB = int(os.environ.get("PACTE_DOCUMENTS_MAX_UPLOAD_MB", "20"))

@@ -21,3 +21,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PACTE_FORUMS_POSTS_PER_MINUTE = 10_000
 # The database backend for the suite; search/tests/test_contract.py runs Elasticsearch too when ELASTICSEARCH_URL is set.
 PACTE_SEARCH_BACKEND = "search.backends.database.DatabaseBackend"
+PRIVATE_MEDIA_ROOT = os.environ.get("TEST_PRIVATE_MEDIA_ROOT") or tempfile.mkdtemp(prefix="pacte-test-private-")
+FILER_STORAGES = filer_storages(PRIVATE_MEDIA_ROOT)  # noqa: F405

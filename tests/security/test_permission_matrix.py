@@ -73,7 +73,13 @@ def test_permission_matrix(clients, people):
 
 def _row_routes(people):
     values = placeholders(RegionPage, people)
-    return {route_of_path(row.path(values[row.region])) for row in all_rows()}
+    routes = set()
+    for row in all_rows():
+        try:
+            routes.add(route_of_path(row.path(values[row.region])))
+        except Resolver404:
+            pass  # an address no pattern serves (a guessed media URL of a private file): it classifies nothing
+    return routes
 
 
 def _rule_for(route):

@@ -1,0 +1,69 @@
+"""The library's public pages and the one way a library file leaves the server. A document the reader may not read
+answers as if it did not exist (404), or with the login page for a visitor who has not signed in."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from documents import permissions
+from documents.models import LibraryDocument
+from documents.validation import MIME_TYPES
+
+
+def _readable(request, pk):
+    document = (
+        LibraryDocument.objects.visible_to(request.user).select_related("region", "file", "locale").filter(pk=pk).first()
+    )
+    if document is None:
+        if not request.user.is_authenticated:
+            raise _LoginRequired
+        raise Http404
+    return document
+
+
+class _LoginRequired(Exception):
+    pass
+
+
+def _or_login(view):
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _LoginRequired:
+            return redirect_to_login(request.get_full_path())
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+@require_GET
+@_or_login
+def detail(request, pk):
+    document = _readable(request, pk)
+    return render(request, "documents/document_detail.html", {
+        "document": document,
+        "can_download": permissions.user_can_download_document(request.user, document),
+    })
+
+
+@require_GET
+@_or_login
+def download(request, pk):
+    document = _readable(request, pk)
+    if not permissions.user_can_download_document(request.user, document):
+        raise Http404
+    try:
+        handle = document.file.file.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404 from error
+    # FileResponse writes a Content-Disposition with an ASCII fallback and the RFC 6266 filename* form.
+    response = FileResponse(
+        handle, as_attachment=True, filename=document.file_name,
+        content_type=MIME_TYPES.get(document.file_format, "application/octet-stream"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "public, max-age=3600" if document.access == "public" else "private, no-store"
+    return response
