@@ -10,6 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from cms.models import HomePage
 from cms.tests.factories import content_page
+from documents.models import LibraryDocument
 from forums import services
 from forums.models import Post, Topic
 from forums.tests import factories as forum_factories
@@ -73,8 +74,21 @@ def planted(cast):
         services.hide_post(cast["national"], hidden, "hors sujet")
         deleted = forum_factories.reply(hidden.author, topic, f"À supprimer {WORD} {topic.pk}")
         services.delete_post(cast["national"], deleted)
+    _plant_documents(cast)
     reindex_all()
     return pages
+
+
+def _plant_documents(cast):
+    from documents.enums import Access
+    from documents.tests.factories import bulk_documents, make_document
+    from people.models import Region
+
+    template = make_document(title=f"Modèle {WORD}", access=Access.PUBLIC, paragraphs=[f"Texte extrait {WORD}."])
+    regions = (None, Region.objects.get(code="bretagne"), Region.objects.get(code="normandie"))
+    for document in bulk_documents(12, template=template, regions=regions):
+        document.title = f"Document {WORD} {document.pk}"
+        document.save(update_fields=["title"])
 
 
 def _searched(user):
@@ -104,7 +118,9 @@ def test_search_shows_exactly_what_each_app_lets_each_person_read(cast, planted)
         expected = {f"post:{pk}" for pk in planted_posts.visible_to(user).values_list("pk", flat=True)}
         expected |= {f"topic:{pk}" for pk in planted_topics.visible_to(user).values_list("pk", flat=True)}
         expected |= {f"page:{p.pk}" for p in planted.values() if _page_readable(user, Page.objects.get(pk=p.pk))}
-        assert {s for s in found if not s.startswith("document:")} == expected, name
+        expected |= {f"document:{pk}" for pk in LibraryDocument.objects.filter(title__contains=WORD).visible_to(user)
+                     .values_list("pk", flat=True)}
+        assert found == expected, name
 
 
 def test_the_page_rules_themselves(cast, planted):
