@@ -16,6 +16,7 @@ from cms.models import ContentPage, RegionPage, SiteSettings
 from cms.services.collections import national_collection
 from cms.services.translation import translate
 from forums import demo as forums_demo
+from search import demo as search_demo
 from learning.models import LearningIndexPage
 from people.enums import Role, StructureType
 from people.models import User
@@ -351,4 +352,5 @@ def load_demo():
     _region_pages()
     _resources()
     forums_demo.load()
+    search_demo.load()
     return DEMO_ACCOUNTS

@@ -87,7 +87,7 @@
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown") { if (list.hidden) { lastAsked = ""; ask(); } else { move(1); } event.preventDefault(); }
       else if (event.key === "ArrowUp") { move(-1); event.preventDefault(); }
-      else if (event.key === "Escape") { close(); }
+      else if (event.key === "Escape" && !list.hidden) { close(); event.preventDefault(); }
       else if (event.key === "Enter" && active >= 0 && !list.hidden) {
         event.preventDefault();
         window.location.href = options()[active].dataset.url;

@@ -51,3 +51,10 @@ AUDITED_PAGES += [
     AuditedPage("forum-editor", **both("/forums/bretagne/new/"), login_as="coordinator.bretagne@example.org"),
     AuditedPage("forum-notifications", **both("/forums/notifications/"), login_as="trainer.bretagne@example.org"),
 ]
+
+# Search (search app): results with facets and highlights, as a coordinator; the empty form, anonymous.
+AUDITED_PAGES += [
+    AuditedPage("search-results", fr="/fr/search/?q=equipe", en="/en/search/?q=team",
+                login_as="coordinator.bretagne@example.org"),
+    AuditedPage("search-form", **both("/search/")),
+]
