@@ -168,7 +168,7 @@ class DatabaseBackend(SearchBackend):
             if self.vendor == "postgresql":
                 tsquery, tsparams = self._tsquery(query, language)
                 parts.append(
-                    f"SELECT id, ts_rank(search_vector, {tsquery}) AS score FROM {TABLE} "
+                    f"SELECT id, ts_rank(search_vector, {tsquery}) AS score, '{language}' AS lang FROM {TABLE} "
                     f"WHERE language = %s AND search_vector @@ {tsquery}"
                 )
                 params += tsparams + [language] + tsparams
@@ -176,11 +176,12 @@ class DatabaseBackend(SearchBackend):
                 match = self._fts_match(query, language)
                 if match is None:
                     continue
+                # The full-text index first; the entry's language is checked in the join below.
                 parts.append(
-                    f"SELECT f.rowid AS id, -bm25({FTS}, 10.0, 1.0) AS score FROM {FTS} f "
-                    f"JOIN {TABLE} e ON e.id = f.rowid WHERE {FTS} MATCH %s AND e.language = %s"
+                    f"SELECT rowid AS id, -bm25({FTS}, 10.0, 1.0) AS score, '{language}' AS lang FROM {FTS} "
+                    f"WHERE {FTS} MATCH %s"
                 )
-                params += [match, language]
+                params += [match]
         if not parts:
             return None
         return " UNION ALL ".join(parts), params
@@ -224,7 +225,12 @@ class DatabaseBackend(SearchBackend):
             return None
         hits_sql, hits_params = hits
         where_sql, where_params = where
-        sql = f"WITH hits AS ({hits_sql}) SELECT {{columns}} FROM hits JOIN {TABLE} ON {TABLE}.id = hits.id WHERE {where_sql}"
+        # SQLite's CROSS JOIN keeps this order (the matches drive, entries are looked up by id).
+        join = "CROSS JOIN" if self.vendor == "sqlite" else "JOIN"
+        sql = (
+            f"WITH hits AS ({hits_sql}) SELECT {{columns}} FROM hits {join} {TABLE} "
+            f"ON {TABLE}.id = hits.id AND {TABLE}.language = hits.lang WHERE {where_sql}"
+        )
         return sql, hits_params + where_params
 
     def search(self, query, reader, *, filters, offset, limit, facets=True):
