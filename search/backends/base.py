@@ -78,10 +78,6 @@ class SearchBackend:
         """Remove entries by source; unknown sources are ignored."""
         raise NotImplementedError
 
-    def delete_prefix(self, prefix: str, keep: set) -> int:
-        """Remove every entry whose source starts with `prefix` ("page:") and is not in `keep`; the count."""
-        raise NotImplementedError
-
     def rebuild(self, batches) -> int:
         """Replace the whole index with the entries of `batches` (an iterable of lists); readers see the old index
         until the new one is complete where the backend can do so. Returns the number of entries."""

@@ -130,15 +130,6 @@ class DatabaseBackend(SearchBackend):
             for start in range(0, len(sources), BATCH):
                 self._delete_rows(SearchEntry.objects.filter(source__in=sources[start : start + BATCH]))
 
-    def delete_prefix(self, prefix, keep):
-        stale = SearchEntry.objects.filter(source__startswith=prefix).exclude(source__in=keep) if len(keep) < 900 \
-            else SearchEntry.objects.filter(pk__in=[
-                pk for pk, source in SearchEntry.objects.filter(source__startswith=prefix).values_list("pk", "source")
-                if source not in keep
-            ])
-        with transaction.atomic():
-            return self._delete_rows(stale)
-
     def rebuild(self, batches):
         """Entries are replaced source by source: readers keep finding everything that still exists while it
         runs; what no longer exists is removed at the end."""

@@ -229,13 +229,6 @@ class ElasticsearchBackend(SearchBackend):
         self.client.delete_by_query(index=self.alias, query={"ids": {"values": list(sources)}},
                                     refresh=bool(self.refresh), conflicts="proceed")
 
-    def delete_prefix(self, prefix, keep):
-        response = self.client.delete_by_query(
-            index=self.alias, refresh=bool(self.refresh), conflicts="proceed",
-            query={"bool": {"filter": [{"prefix": {"_id": prefix}}], "must_not": [{"ids": {"values": list(keep)}}]}},
-        )
-        return response.get("deleted", 0)
-
     def rebuild(self, batches):
         """A new index, filled, then the alias moved to it in one step; the old index is deleted."""
         name = self._new_index()
