@@ -118,3 +118,13 @@ def forum_posts(volume):
         Forum.objects.filter(pk=forum.pk).update(
             topic_count=F("topic_count") + 1, post_count=F("post_count") + size, last_post=last
         )
+
+
+# --- search: keep this step last (the bench's settings queue indexing for a worker that does not run) ---
+@step
+def search_index(volume):
+    """Index everything the steps above created, as `manage.py search_reindex` does."""
+    from search.indexing import reindex_all
+
+    reindex_all()
+# --- end search ---

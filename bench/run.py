@@ -79,6 +79,11 @@ ROWS = [
     Row("forum (500 topics)", "/fr/forums/bretagne/", page=False, members_only=True),
     Row("topic, first page (1,000 posts)", lambda: bench_topic_url(), page=False, members_only=True),
     Row("topic, last page (1,000 posts)", lambda: bench_topic_url() + "?page=last", page=False, members_only=True),
+    # --- search (bench/generate.py `search_index`; the large corpus is bench/search.py) ---
+    Row("search results (equipe)", "/fr/search/?q=equipe", page=False),
+    Row("search results, 2 facets", "/fr/search/?q=equipe&kind=post&year=2026", page=False),
+    Row("search suggestions", "/fr/search/suggest/?q=equi", page=False),
+    # --- end search ---
 ]
 
 

@@ -152,24 +152,26 @@ class DatabaseBackend(SearchBackend):
         return SearchEntry.objects.count()
 
     # Reading -------------------------------------------------------------------------------------------------
-    def _hits_sql(self, query):
-        """SQL of (id, score) for the entries matching `query`, each in its own language; None if nothing can."""
+    def _hits_sql(self, query, scored=True):
+        """SQL of (id, score, lang) for the entries matching `query`, each in its own language; None if nothing
+        can. Unscored (facet counts), no ranking function runs."""
         parts, params = [], []
         for language in LANGUAGES:
             if self.vendor == "postgresql":
                 tsquery, tsparams = self._tsquery(query, language)
                 parts.append(
-                    f"SELECT id, ts_rank(search_vector, {tsquery}) AS score, '{language}' AS lang FROM {TABLE} "
-                    f"WHERE language = %s AND search_vector @@ {tsquery}"
+                    f"SELECT id, {f'ts_rank(search_vector, {tsquery})' if scored else '0'} AS score, "
+                    f"'{language}' AS lang FROM {TABLE} WHERE language = %s AND search_vector @@ {tsquery}"
                 )
-                params += tsparams + [language] + tsparams
+                params += (tsparams if scored else []) + [language] + tsparams
             else:
                 match = self._fts_match(query, language)
                 if match is None:
                     continue
                 # The full-text index first; the entry's language is checked in the join below.
                 parts.append(
-                    f"SELECT rowid AS id, -bm25({FTS}, 10.0, 1.0) AS score, '{language}' AS lang FROM {FTS} "
+                    f"SELECT rowid AS id, {f'-bm25({FTS}, 10.0, 1.0)' if scored else '0'} AS score, "
+                    f"'{language}' AS lang FROM {FTS} "
                     f"WHERE {FTS} MATCH %s"
                 )
                 params += [match]
@@ -209,8 +211,8 @@ class DatabaseBackend(SearchBackend):
                 expression = f'({expression}) NOT "{stem}"'
         return expression
 
-    def _base(self, query, reader, filters):
-        hits = self._hits_sql(query)
+    def _base(self, query, reader, filters, scored=True):
+        hits = self._hits_sql(query, scored)
         where = _where_sql(entry_q(reader) & _filters_q(filters))
         if hits is None or where is None:
             return None
@@ -250,7 +252,7 @@ class DatabaseBackend(SearchBackend):
     def _facet_counts(self, query, reader, filters):
         """The total and every facet's counts from one grouped query over the reader's matches; each facet counted
         with the other facets' filters only."""
-        base = self._base(query, reader, {})
+        base = self._base(query, reader, {}, scored=False)
         if base is None:
             return 0, {facet: [] for facet in FACETS}
         sql, params = base
