@@ -279,9 +279,13 @@ class DatabaseBackend(SearchBackend):
             return []
         ids = [row[0] for row in ranked]
         scores = dict(ranked)
-        entries = SearchEntry.objects.filter(pk__in=ids).defer("search_vector", "body", "title_folded")
-        snippets = self._snippets(query, ids)
-        by_id = {entry.pk: entry for entry in entries}
+        postgres = self.vendor == "postgresql"
+        deferred = ["search_vector", "title_folded"] + (["body"] if postgres else [])
+        by_id = {entry.pk: entry for entry in SearchEntry.objects.filter(pk__in=ids).defer(*deferred)}
+        if postgres:
+            snippets = self._headlines(query, ids)
+        else:
+            snippets = {pk: highlight(e.body[: self.HEADLINE_CHARS], query, e.language) for pk, e in by_id.items()}
         return [
             Hit(
                 source=e.source, kind=e.kind, title=e.title, url=e.url, language=e.language, region_id=e.region_id,
@@ -292,23 +296,21 @@ class DatabaseBackend(SearchBackend):
 
     HEADLINE_CHARS = 50_000
 
-    def _snippets(self, query, ids):
-        if self.vendor == "postgresql":
-            parts, params = [], []
-            for language in LANGUAGES:
-                tsquery, tsparams = self._tsquery_positive(query, language)
-                config = conf.POSTGRES_CONFIGS[language]
-                parts.append(
-                    f"SELECT id, ts_headline('{config}', left(body, {self.HEADLINE_CHARS}), {tsquery}, "
-                    f"'StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2, "
-                    f"FragmentDelimiter=\" … \"') FROM {TABLE} WHERE language = %s AND id = ANY(%s)"
-                )
-                params += tsparams + [language, ids]
-            with connection.cursor() as cursor:
-                cursor.execute(" UNION ALL ".join(parts), params)
-                return dict(cursor.fetchall())
-        rows = SearchEntry.objects.filter(pk__in=ids).values_list("pk", "body", "language")
-        return {pk: highlight(body[: self.HEADLINE_CHARS], query, language) for pk, body, language in rows}
+    def _headlines(self, query, ids):
+        """PostgreSQL's ts_headline of the page's entries, in each entry's configuration."""
+        parts, params = [], []
+        for language in LANGUAGES:
+            tsquery, tsparams = self._tsquery_positive(query, language)
+            config = conf.POSTGRES_CONFIGS[language]
+            parts.append(
+                f"SELECT id, ts_headline('{config}', left(body, {self.HEADLINE_CHARS}), {tsquery}, "
+                f"'StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2, "
+                f"FragmentDelimiter=\" … \"') FROM {TABLE} WHERE language = %s AND id = ANY(%s)"
+            )
+            params += tsparams + [language, ids]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            return dict(cursor.fetchall())
 
     def _tsquery_positive(self, query, language):
         config = conf.POSTGRES_CONFIGS[language]
