@@ -139,6 +139,8 @@ class DatabaseBackend(SearchBackend):
             seen.update(entry.source for entry in batch)
         stale = [source for source in SearchEntry.objects.values_list("source", flat=True) if source not in seen]
         self.delete(stale)
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {TABLE}")  # fresh statistics for the planner after a rebuild
         return len(seen)
 
     def clear(self):
@@ -153,28 +155,18 @@ class DatabaseBackend(SearchBackend):
 
     # Reading -------------------------------------------------------------------------------------------------
     def _hits_sql(self, query, scored=True):
-        """SQL of (id, score, lang) for the entries matching `query`, each in its own language; None if nothing
-        can. Unscored (facet counts), no ranking function runs."""
+        """SQLite: SQL of (id, score, lang) for the FTS5 matches of `query`, each language's analysis against the
+        entries of that language; None if nothing can match. Unscored (facet counts), bm25 does not run."""
         parts, params = [], []
         for language in LANGUAGES:
-            if self.vendor == "postgresql":
-                tsquery, tsparams = self._tsquery(query, language)
-                parts.append(
-                    f"SELECT id, {f'ts_rank(search_vector, {tsquery})' if scored else '0'} AS score, "
-                    f"'{language}' AS lang FROM {TABLE} WHERE language = %s AND search_vector @@ {tsquery}"
-                )
-                params += (tsparams if scored else []) + [language] + tsparams
-            else:
-                match = self._fts_match(query, language)
-                if match is None:
-                    continue
-                # The full-text index first; the entry's language is checked in the join below.
-                parts.append(
-                    f"SELECT rowid AS id, {f'-bm25({FTS}, 10.0, 1.0)' if scored else '0'} AS score, "
-                    f"'{language}' AS lang FROM {FTS} "
-                    f"WHERE {FTS} MATCH %s"
-                )
-                params += [match]
+            match = self._fts_match(query, language)
+            if match is None:
+                continue
+            parts.append(
+                f"SELECT rowid AS id, {f'-bm25({FTS}, 10.0, 1.0)' if scored else '0'} AS score, "
+                f"'{language}' AS lang FROM {FTS} WHERE {FTS} MATCH %s"
+            )
+            params.append(match)
         if not parts:
             return None
         return " UNION ALL ".join(parts), params
@@ -212,19 +204,43 @@ class DatabaseBackend(SearchBackend):
         return expression
 
     def _base(self, query, reader, filters, scored=True):
-        hits = self._hits_sql(query, scored)
+        """A function (columns, with `score` available) -> (sql, params) selecting the reader's matches, or None
+        when nothing can match. PostgreSQL: one scan of the table through the GIN index, readers and filters in
+        the same WHERE. SQLite: the FTS5 matches first, joined to the entries by id (a covering index)."""
         where = _where_sql(entry_q(reader) & _filters_q(filters))
-        if hits is None or where is None:
+        if where is None:
+            return None
+        where_sql, where_params = where
+        if self.vendor == "postgresql":
+            matches, match_params, ranks, rank_params = [], [], [], []
+            for language in LANGUAGES:
+                tsquery, tsparams = self._tsquery(query, language)
+                matches.append(f"(language = %s AND search_vector @@ {tsquery})")
+                match_params += [language] + tsparams
+                ranks.append(f"WHEN language = %s THEN ts_rank(search_vector, {tsquery})")
+                rank_params += [language] + tsparams
+            score = "CASE " + " ".join(ranks) + " END" if scored else "0"
+
+            def build(columns):
+                sql = f"SELECT {columns.replace('hits.score', score)} FROM {TABLE} WHERE ({' OR '.join(matches)}) " \
+                      f"AND {where_sql}"
+                return sql, (rank_params if scored and "hits.score" in columns else []) + match_params + where_params
+
+            return build
+        hits = self._hits_sql(query, scored)
+        if hits is None:
             return None
         hits_sql, hits_params = hits
-        where_sql, where_params = where
-        # SQLite's CROSS JOIN keeps this order (the matches drive, entries are looked up by id).
-        join = "CROSS JOIN" if self.vendor == "sqlite" else "JOIN"
-        sql = (
-            f"WITH hits AS ({hits_sql}) SELECT {{columns}} FROM hits {join} {TABLE} "
-            f"ON {TABLE}.id = hits.id AND {TABLE}.language = hits.lang WHERE {where_sql}"
-        )
-        return sql, hits_params + where_params
+
+        def build(columns):
+            # SQLite's CROSS JOIN keeps this order (the matches drive, entries are looked up by id).
+            sql = (
+                f"WITH hits AS ({hits_sql}) SELECT {columns} FROM hits CROSS JOIN {TABLE} "
+                f"ON {TABLE}.id = hits.id AND {TABLE}.language = hits.lang WHERE {where_sql}"
+            )
+            return sql, hits_params + where_params
+
+        return build
 
     def search(self, query, reader, *, filters, offset, limit, facets=True):
         results = Results()
@@ -234,17 +250,16 @@ class DatabaseBackend(SearchBackend):
             counts = self._facet_counts(query, reader, filters) if facets else None
             if counts is not None:
                 results.total, results.facets = counts
-            base = self._base(query, reader, filters)
-            if base is None:
+            build = self._base(query, reader, filters)
+            if build is None:
                 return results
-            sql, params = base
-            columns = f"{TABLE}.id, hits.score"
-            order = f" ORDER BY hits.score DESC, {TABLE}.date DESC, {TABLE}.id DESC LIMIT %s OFFSET %s"
+            sql, params = build(f"{TABLE}.id, hits.score AS score")
+            order = f" ORDER BY score DESC, {TABLE}.date DESC, {TABLE}.id DESC LIMIT %s OFFSET %s"
             with connection.cursor() as cursor:
-                cursor.execute(sql.format(columns=columns) + order, params + [limit, offset])
+                cursor.execute(sql + order, params + [limit, offset])
                 ranked = cursor.fetchall()
                 if not facets:
-                    cursor.execute(sql.format(columns="COUNT(*)"), params)
+                    cursor.execute(*build("COUNT(*)"))
                     results.total = cursor.fetchone()[0]
             results.hits = self._hits(query, ranked)
         return results
@@ -252,13 +267,13 @@ class DatabaseBackend(SearchBackend):
     def _facet_counts(self, query, reader, filters):
         """The total and every facet's counts from one grouped query over the reader's matches; each facet counted
         with the other facets' filters only."""
-        base = self._base(query, reader, {}, scored=False)
-        if base is None:
+        build = self._base(query, reader, {}, scored=False)
+        if build is None:
             return 0, {facet: [] for facet in FACETS}
-        sql, params = base
         fields = f"{TABLE}.kind, {TABLE}.theme, {TABLE}.region_id, {TABLE}.language, {TABLE}.year"
+        sql, params = build(f"{fields}, COUNT(*)")
         with connection.cursor() as cursor:
-            cursor.execute(sql.format(columns=f"{fields}, COUNT(*)") + f" GROUP BY {fields}", params)
+            cursor.execute(sql + f" GROUP BY {fields}", params)
             groups = cursor.fetchall()
         chosen = {facet: set(values) for facet, values in (filters or {}).items() if facet in FACETS and values}
         counters = {facet: Counter() for facet in FACETS}
