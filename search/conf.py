@@ -26,6 +26,9 @@ def __getattr__(name):
         "QUERY_TIMEOUT_MS": 2000,
         # Text of a document kept in the index (characters): enough for any reference document.
         "MAX_BODY_CHARS": 200_000,
+        # Page types served to logged-in members only by their own code (not by a Wagtail view restriction), by
+        # model label: indexed for members only. A page type may instead define `search_access()`.
+        "MEMBERS_ONLY_PAGES": ("learning.moduleindexpage", "learning.modulepage", "learning.lessonpage"),
     }
     if name in defaults:
         return getattr(settings, f"PACTE_SEARCH_{name}", defaults[name])

@@ -4,8 +4,9 @@ fields that say who may read them taken from the app's own rule:
 - pages: every live page that has a URL, generically through Wagtail's `search_fields` (modelsearch's
   `SearchField.get_value`, so StreamFields and rich text give their searchable text), readers from Wagtail's view
   restrictions of the page and its ancestors (login -> members, groups -> those groups, password -> not indexed).
-  A page model may refine its readers with `search_access(self) -> dict` (keys of Entry: access, region_id,
-  partners) and give a theme with a `theme` field or attribute; a `region` foreign key gives the region.
+  Page types that their own code serves to members only are listed in PACTE_SEARCH_MEMBERS_ONLY_PAGES (the
+  learning modules and lessons). A page model may refine its readers with `search_access(self) -> dict` (keys of
+  Entry: access, region_id, partners) and give a theme with a `theme` field or attribute; a `region` foreign key gives the region.
 - forum topics and posts: forums.permissions.handler's rule (a regional forum's region; partners only where the
   forum is open to them; hidden and deleted posts for the forum's moderators only).
 - library documents (when the documents app is installed): LibraryDocument's access, region, theme, title,
@@ -21,6 +22,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from modelsearch import index as modelsearch_index
 
+from search import conf
 from search.backends.base import Entry
 from search.enums import Access, EntryKind
 
@@ -71,6 +73,8 @@ class PageSource:
         readers = self._readers(page, restrictions)
         if readers is None:
             return None
+        if readers["access"] == Access.PUBLIC and page._meta.label_lower in conf.MEMBERS_ONLY_PAGES:
+            readers = {"access": Access.MEMBERS}
         url = page.get_url(current_site=sites[0] if len(sites) == 1 else None)
         if not url or getattr(page, "search_exclude", False):
             return None

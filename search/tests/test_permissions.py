@@ -142,3 +142,14 @@ def test_a_change_of_region_shows_at_the_next_search(cast, planted):
     after = _searched(User.objects.get(pk=person.pk))
     bretagne = {f"topic:{pk}" for pk in Topic.objects.filter(forum__region__code="bretagne").values_list("pk", flat=True)}
     assert bretagne & before and not bretagne & after
+
+
+def test_page_types_served_to_members_only_are_indexed_for_members(settings, people):
+    """A page type whose own code sends visitors to the login page (the learning modules) is for members in
+    search too (PACTE_SEARCH_MEMBERS_ONLY_PAGES)."""
+    settings.PACTE_SEARCH_MEMBERS_ONLY_PAGES = ("cms.contentpage",)
+    home = HomePage.objects.get(locale__language_code="fr")
+    page = content_page(home, f"Module réservé {WORD}", "s-module", text=WORD)
+    reindex_all()
+    assert f"page:{page.pk}" not in _searched(AnonymousUser())
+    assert f"page:{page.pk}" in _searched(people["partner_bretagne"])
