@@ -261,3 +261,13 @@ def library_documents(volume):
     regions = (None, *Region.objects.all())
     bulk_documents(LIBRARY_DOCUMENTS, template=template, regions=regions)
 # --- documents: the library (end) -------------------------------------------------------------------------------
+
+
+# --- search: keep this step last (the bench's settings queue indexing for a worker that does not run) ---
+@step
+def search_index(volume):
+    """Index everything the steps above created, as `manage.py search_reindex` does."""
+    from search.indexing import reindex_all
+
+    reindex_all()
+# --- end search ---

@@ -105,6 +105,11 @@ ROWS = [
     Row("technical sheet index", "/fr/ressources/fiches-techniques/"),
     Row("technical sheet", "/fr/ressources/fiches-techniques/animer-une-reunion/"),
     # --- documents (end) ---------------------------------------------------------------------------------------
+    # --- search (bench/generate.py `search_index`; the large corpus is bench/search.py) ---
+    Row("search results (equipe)", "/fr/search/?q=equipe", page=False),
+    Row("search results, 2 facets", "/fr/search/?q=equipe&kind=post&year=2026", page=False),
+    Row("search suggestions", "/fr/search/suggest/?q=equi", page=False),
+    # --- end search ---
 ]
 
 # --- e-learning (learning/): targets lesson < 10 ms, dashboard 200 x 10 < 100 ms, certificate PDF < 0.5 s -------

@@ -19,6 +19,7 @@ from documents import demo as documents_demo
 from forums import demo as forums_demo
 from learning import demo as learning_demo
 from learning import sheet_demo
+from search import demo as search_demo
 from learning.models import LearningIndexPage
 from seminars import demo as seminars_demo
 from people.enums import Role, StructureType
@@ -355,4 +356,5 @@ def load_demo():
     forums_demo.load()
     learning_demo.load()
     seminars_demo.load()
+    search_demo.load()
     return DEMO_ACCOUNTS

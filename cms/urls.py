@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("people.urls")),
     path("forums/", include("forums.urls")),
     path("learning/", include("learning.urls")),
+    path("search/", include("search.urls")),
     path("library/", include("documents.urls")),
     path("seminars/", include("seminars.urls")),
     path("", include(wagtail_urls)),

@@ -51,6 +51,16 @@ NATIONAL_FORUMS = [
 ]
 
 
+def _changed(topics=(), posts=()):
+    """Tell listeners (the search index) after the commit; nothing if the transaction rolls back."""
+    from forums.signals import content_changed
+
+    topic_ids, post_ids = sorted({t.pk for t in topics}), sorted({p.pk for p in posts})
+    transaction.on_commit(
+        lambda: content_changed.send(sender=Post, topic_ids=topic_ids, post_ids=post_ids)
+    )
+
+
 class PostRefused(Exception):
     """A post that breaks a limit. `status` is 429 when it is a rate."""
 
@@ -169,6 +179,7 @@ def _create_post(user, topic, body, mentions, files=()):
         update_conflicts=True, unique_fields=["user", "topic"], update_fields=["last_read_position"],
     )
     Subscription.objects.get_or_create(user=user, topic=topic)
+    _changed(posts=[post])
     return post
 
 
@@ -181,6 +192,7 @@ def start_topic(user, forum, title, body, is_question=False, files=(), check_rat
         if check_rate:
             _check_rate(user, body)
         topic = Topic.objects.create(forum=forum, title=title, author=user, is_question=is_question)
+        _changed(topics=[topic])
         Forum.objects.filter(pk=forum.pk).update(topic_count=F("topic_count") + 1)
         post = _create_post(user, topic, body, mentions, files)
         _notify(post, mentions, new_topic=True)
@@ -216,6 +228,7 @@ def edit_post(user, post, body, version) -> Post:
         )
         if user.pk != current.author_id:
             _log(user, ModerationAction.EDIT, post=current)
+        _changed(posts=[current])
         current.refresh_from_db()
     return current
 
@@ -246,6 +259,7 @@ def delete_post(user, post):
             return
         was_public = current.is_public
         Post.objects.filter(pk=post.pk).update(is_deleted=True, version=F("version") + 1)
+        _changed(posts=[current])
         if was_public:
             _set_public(current, False)
 
@@ -259,6 +273,7 @@ def hide_post(moderator, post, reason):
             return
         was_public = current.is_public
         Post.objects.filter(pk=post.pk).update(is_hidden=True, hidden_reason=reason, version=F("version") + 1)
+        _changed(posts=[current])
         if was_public:
             _set_public(current, False)
         _log(moderator, ModerationAction.HIDE, post=current, reason=reason)
@@ -275,6 +290,7 @@ def restore_post(moderator, post, reason=""):
         Post.objects.filter(pk=post.pk).update(
             is_hidden=False, is_deleted=False, hidden_reason="", version=F("version") + 1
         )
+        _changed(posts=[current])
         _set_public(current, True)
         _log(moderator, ModerationAction.RESTORE, post=current, reason=reason)
 
@@ -313,6 +329,7 @@ def move_topic(moderator, topic, destination):
         source_id = topic.forum_id
         topic = Topic.objects.select_for_update().get(pk=topic.pk)
         Topic.objects.filter(pk=topic.pk).update(forum=destination)
+        _changed(topics=[topic], posts=list(topic.posts.only("pk")))
         Forum.objects.filter(pk=source_id).update(
             topic_count=F("topic_count") - 1, post_count=F("post_count") - topic.post_count
         )

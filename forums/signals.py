@@ -1,6 +1,10 @@
 from django.conf import settings
 from django.db.models.signals import post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
+
+# Sent after the commit when posts or topics change in a way a reader could see (created, edited, hidden, restored,
+# deleted, moved): `topic_ids=[...]`, `post_ids=[...]`. The search index listens (search.signals).
+content_changed = Signal()
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="forums.profile_for_new_person")

@@ -202,6 +202,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Page addresses in ASCII: /fr/equipe-de-soins/, not /fr/%C3%A9quipe-de-soins/ once copied into an e-mail.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The site's search (search.conf): Elasticsearch when ELASTICSEARCH_URL is set, else the database's full-text engine.
+PACTE_SEARCH_ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+PACTE_SEARCH_BACKEND = (
+    "search.backends.elasticsearch.ElasticsearchBackend"
+    if PACTE_SEARCH_ELASTICSEARCH_URL
+    else "search.backends.database.DatabaseBackend"
+)
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "odp", "xlsx", "ods", "txt", "zip"]
 WAGTAILLOCALIZE_DISABLE_ON_DELETE = True

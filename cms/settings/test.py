@@ -19,5 +19,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pacte-test"}}
 # Tests write many posts per person within a minute; forums/tests/test_limits.py sets the real limit.
 PACTE_FORUMS_POSTS_PER_MINUTE = 10_000
+# The database backend for the suite; search/tests/test_contract.py runs Elasticsearch too when ELASTICSEARCH_URL is set.
+PACTE_SEARCH_BACKEND = "search.backends.database.DatabaseBackend"
 PRIVATE_MEDIA_ROOT = os.environ.get("TEST_PRIVATE_MEDIA_ROOT") or tempfile.mkdtemp(prefix="pacte-test-private-")
 FILER_STORAGES = filer_storages(PRIVATE_MEDIA_ROOT)  # noqa: F405

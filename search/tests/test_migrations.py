@@ -29,3 +29,13 @@ def test_query_matches_unaccented_words():
             [POSTGRES_FRENCH_CONFIG, "La démarche qualité en équipe", POSTGRES_FRENCH_CONFIG, "demarches qualite"],
         )
         assert cursor.fetchone()[0] is True
+
+
+def test_english_has_its_own_configuration():
+    """English text is stemmed as English, French as French (migration 0002)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector('pacte_english', 'Teams of the coordinators')::text, "
+                       "to_tsvector('pacte_french', 'Les équipes des coordonnateurs')::text")
+        english, french = cursor.fetchone()
+    assert english == "'coordin':4 'team':1"
+    assert french == "'coordon':4 'equip':2 'le':1"  # "les" is not in Snowball's French stop list

@@ -95,3 +95,10 @@ AUDITED_PAGES += [
     AuditedPage("sheet", fr="/fr/ressources/fiches-techniques/animer-une-reunion/",
                 en="/en/resources/technical-sheets/running-a-meeting/"),
 ]
+
+# Search (search app): results with facets and highlights, as a coordinator; the empty form, anonymous.
+AUDITED_PAGES += [
+    AuditedPage("search-results", fr="/fr/search/?q=equipe", en="/en/search/?q=team",
+                login_as="coordinator.bretagne@example.org"),
+    AuditedPage("search-form", **both("/search/")),
+]
