@@ -28,6 +28,6 @@ def test_coordinator_finds_a_document_and_narrows_by_theme(new_page):
     facets = page.get_by_role("complementary")
     facets.get_by_role("link", name=re.compile("qualité", re.IGNORECASE)).first.click()
     expect(page).to_have_url(re.compile(r"theme=quality"))
-    expect(page.locator(".search-hit").first).to_contain_text("démarche qualité")
+    expect(page.locator(".search-hit").filter(has_text="Référentiel de la démarche qualité")).to_have_count(1)
     expect(page.locator(".search-hit").filter(has_text="Guide de l’équipe")).to_have_count(0)
     expect(page.get_by_role("link", name=re.compile("retirer ce filtre"))).to_be_visible()
