@@ -63,6 +63,7 @@ browser-deps:
 bench: install-dev compilemessages fonts
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(PY) -m bench.run
+	$(PY) -m pytest -q -s -p no:randomly bench/test_pdf_timings.py
 
 # Regenerate the catalogues after changing strings (then translate the French one).
 messages: $(VENV)/.installed
