@@ -8,9 +8,11 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from cms import cache as cms_cache
 from people.models import User
 from seminars import permissions as rules
 from seminars.models import Assignment, CopilReport
+from seminars.signals import materials_scope
 
 
 def material_ids(page, programme=None):
@@ -68,6 +70,8 @@ def materials_html(materials):
 
 
 def seminar_context(request, page):
+    # The page depends on its materials: cms.page_cache serves it only while this version is unchanged.
+    cms_cache.version(request, materials_scope(page.pk))
     user = request.user
     source = page.source
     trainer_ids = [pk for pk in (page.trainer_1_id, page.trainer_2_id) if pk]
