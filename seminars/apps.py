@@ -8,4 +8,4 @@ class SeminarsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import space_sections  # noqa: F401
+        from . import signals, space_sections  # noqa: F401

@@ -58,6 +58,18 @@ class AssignmentForm(FilesMixin, forms.Form):
     files = MultipleFileField(label=_("Files"))
 
 
+class AssignmentEditForm(AssignmentForm):
+    """The assignment's fields, new files, and its current files to remove."""
+
+    def __init__(self, *args, existing_files=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        existing_files = list(existing_files)
+        if existing_files:
+            self.fields["remove"] = forms.MultipleChoiceField(
+                label=_("Remove files"), required=False, widget=forms.CheckboxSelectMultiple,
+                choices=[(str(f.pk), f.name) for f in existing_files])
+
+
 class SubmissionForm(FilesMixin, forms.Form):
     text = forms.CharField(label=_("Your text"), required=False, widget=forms.Textarea(attrs={"rows": 12}),
                            max_length=conf.max_submission_text())

@@ -125,6 +125,22 @@ def user_can_create_assignment(user, seminar) -> bool:
     return user_can_manage_seminar(user, seminar)
 
 
+def assignment_change_q(user):
+    """Assignments `user` may edit and delete: those of the seminars they manage."""
+    if not _auth(user):
+        return NOTHING
+    return manage_q(user, "seminar__")
+
+
+def user_can_change_assignment(user, assignment) -> bool:
+    """Edit an assignment, or delete it while no work was handed in: the trainers who manage its seminar."""
+    return _auth(user) and user_can_manage_seminar(user, assignment.seminar)
+
+
+def user_can_delete_assignment(user, assignment) -> bool:
+    return user_can_change_assignment(user, assignment)
+
+
 def user_can_submit(user, assignment) -> bool:
     """Hand in work: a coordinator of the seminar's cohort."""
     return people.has_role(user, Role.COORDINATOR) and user_is_in_cohort(user, assignment.seminar)

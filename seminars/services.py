@@ -99,11 +99,52 @@ def _store_files(model, owner_field, owner, files):
 
 @transaction.atomic
 def create_assignment(seminar, author, *, title, instructions, due_at, files=()):
-    """`files` are (uploaded file, documents.validation.inspect_upload result) pairs, checked by the form."""
+    """`files` are (uploaded file, documents.validation.inspect_upload result) pairs, checked by the form. The
+    coordinators registered for the seminar are told by e-mail after the commit."""
+    from seminars import tasks
+
     assignment = Assignment.objects.create(seminar=seminar, author=author, title=title, instructions=instructions,
                                            due_at=due_at)
     _store_files(AssignmentFile, "assignment", assignment, files)
+    enqueue_on_commit(tasks.notify_cohort_of_assignment, assignment.pk)
     return assignment
+
+
+def _delete_stored_after_commit(attached):
+    """Delete the files of `attached` (AssignmentFile rows already deleted) once the deletion commits."""
+    for record in attached:
+        storage, name = record.file.storage, record.file.name
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+
+
+@transaction.atomic
+def update_assignment(assignment, *, title, instructions, due_at, files=(), remove_file_ids=()):
+    """Edit an assignment: its fields, new files (checked by the form), files removed. Work already handed in keeps
+    its late mark: it was judged against the due date of its time."""
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    assignment.title, assignment.instructions, assignment.due_at = title, instructions, due_at
+    assignment.save(update_fields=["title", "instructions", "due_at"])
+    removed = list(assignment.files.filter(pk__in=[int(pk) for pk in remove_file_ids]))
+    AssignmentFile.objects.filter(pk__in=[f.pk for f in removed]).delete()
+    _delete_stored_after_commit(removed)
+    _store_files(AssignmentFile, "assignment", assignment, files)
+    return assignment
+
+
+class AssignmentHasSubmissions(Exception):
+    """Work was handed in for the assignment: deleting it would delete that work."""
+
+
+@transaction.atomic
+def delete_assignment(assignment):
+    """Delete an assignment and its files, refused once any work was handed in (the row is locked, so a
+    submission cannot slip in between the check and the deletion on PostgreSQL)."""
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if assignment.submissions.exists():
+        raise AssignmentHasSubmissions
+    attached = list(assignment.files.all())
+    assignment.delete()
+    _delete_stored_after_commit(attached)
 
 
 class SubmissionClosed(Exception):
@@ -117,6 +158,8 @@ def submit(assignment, author, *, text, files=(), remove_file_ids=()):
     from seminars import tasks
 
     now = timezone.now()
+    if not Assignment.objects.select_for_update().filter(pk=assignment.pk).exists():
+        raise Assignment.DoesNotExist  # deleted meanwhile
     submission = (Submission.objects.select_for_update().filter(assignment=assignment, author=author).first())
     if submission is None:
         submission = Submission.objects.create(assignment=assignment, author=author, text=text, submitted_at=now,

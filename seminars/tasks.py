@@ -7,7 +7,7 @@ from people.enums import Role
 from people.mail import absolute_url, send_templated_mail
 from people.models import User
 from seminars import permissions as rules
-from seminars.models import Review, Submission
+from seminars.models import Assignment, Review, Submission
 
 
 @task()
@@ -37,3 +37,19 @@ def notify_author_of_review(review_pk):
             "review": entry, "submission": entry.submission,
             "url": absolute_url(entry.submission.get_absolute_url()),
         })
+
+
+@task()
+def notify_cohort_of_assignment(assignment_pk):
+    """The coordinators registered for the seminar learn of a new assignment, each in their language."""
+    assignment = Assignment.objects.select_related("seminar").filter(pk=assignment_pk).first()
+    if assignment is None:
+        return
+    coordinators = (User.objects.active().with_role(Role.COORDINATOR)
+                    .filter(seminar_registrations__seminar=assignment.seminar).distinct())
+    for person in coordinators:
+        if rules.user_can_view_assignment(person, assignment):
+            send_templated_mail(person, "seminars/email/assignment", lambda: {
+                "assignment": assignment, "seminar": assignment.seminar,
+                "url": absolute_url(assignment.get_absolute_url()),
+            })

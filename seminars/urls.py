@@ -6,6 +6,8 @@ app_name = "seminars"
 
 urlpatterns = [
     path("assignments/<int:pk>/", views.assignment_detail, name="assignment"),
+    path("assignments/<int:pk>/edit/", views.assignment_edit, name="assignment_edit"),
+    path("assignments/<int:pk>/delete/", views.assignment_delete, name="assignment_delete"),
     path("assignments/<int:pk>/files/<int:file_pk>/", views.assignment_file, name="assignment_file"),
     path("submissions/<int:pk>/", views.submission_detail, name="submission"),
     path("submissions/<int:pk>/files/<int:file_pk>/", views.submission_file, name="submission_file"),

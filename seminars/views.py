@@ -219,8 +219,11 @@ def assignment_detail(request, pk):
         form = forms.SubmissionForm(request.POST or None, request.FILES or None,
                                     existing_files=mine.files.all() if mine else ())
         if request.method == "POST" and form.is_valid():
-            services.submit(assignment, user, text=form.cleaned_data["text"], files=form.cleaned_data["files"],
-                            remove_file_ids=[int(pk) for pk in form.cleaned_data.get("remove") or []])
+            try:
+                services.submit(assignment, user, text=form.cleaned_data["text"], files=form.cleaned_data["files"],
+                                remove_file_ids=[int(pk) for pk in form.cleaned_data.get("remove") or []])
+            except Assignment.DoesNotExist:  # deleted by a trainer in the meantime
+                raise Http404 from None
             messages.success(request, _("Your work was handed in. Your trainers have been told."))
             return redirect(assignment)
         context["form"] = form
@@ -230,7 +233,49 @@ def assignment_detail(request, pk):
         context["submissions"] = list(Submission.objects.visible_to(user).filter(assignment=assignment)
                                       .select_related("author").order_by("author__last_name"))
     context["files"] = list(assignment.files.all())
+    context["can_change"] = rules.user_can_change_assignment(user, assignment)
     return render(request, "seminars/assignment.html", context)
+
+
+@never_cache
+@login_required
+def assignment_edit(request, pk):
+    assignment = _assignment(request, pk)
+    _or_404(rules.user_can_change_assignment(request.user, assignment))
+    existing = list(assignment.files.all())
+    initial = {"title": assignment.title, "instructions": assignment.instructions,
+               "due_at": timezone.localtime(assignment.due_at).strftime("%Y-%m-%dT%H:%M")}
+    form = forms.AssignmentEditForm(request.POST or None, request.FILES or None, initial=initial,
+                                    existing_files=existing)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.update_assignment(assignment, title=data["title"], instructions=data["instructions"],
+                                   due_at=data["due_at"], files=data["files"],
+                                   remove_file_ids=data.get("remove") or [])
+        messages.success(request, _("The assignment was saved."))
+        return redirect(assignment)
+    return render(request, "seminars/assignment_form.html", {
+        "page": assignment.seminar, "source": assignment.seminar, "form": form, "assignment": assignment})
+
+
+@never_cache
+@login_required
+def assignment_delete(request, pk):
+    """A confirmation page, then the deletion; refused (with the reason) once work was handed in."""
+    assignment = _assignment(request, pk)
+    _or_404(rules.user_can_delete_assignment(request.user, assignment))
+    handed_in = assignment.submissions.count()
+    if request.method == "POST" and not handed_in:
+        try:
+            services.delete_assignment(assignment)
+        except services.AssignmentHasSubmissions:
+            handed_in = assignment.submissions.count()
+        else:
+            messages.success(request, _("The assignment was deleted."))
+            return redirect(assignment.seminar.url)
+    status = 409 if request.method == "POST" else 200
+    return render(request, "seminars/assignment_delete.html", {
+        "assignment": assignment, "seminar": assignment.seminar, "handed_in": handed_in}, status=status)
 
 
 @login_required

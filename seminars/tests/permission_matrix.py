@@ -79,6 +79,9 @@ for region, own in ((OWN, True), (OTHER, False)):
         row(f"/fr/seminars/{s}/report/edit/",                region, LOGIN,    *managers),
         row(f"/fr/seminars/{s}/report.pdf",                  region, LOGIN,    *report_readers),
         row("/fr/seminars/assignments/{%s_assignment}/" % region, region, LOGIN, *cohort),
+        row("/fr/seminars/assignments/{%s_assignment}/edit/" % region, region, LOGIN, *managers),
+        # work was handed in for the planted assignment: managers get the page that explains the refusal
+        row("/fr/seminars/assignments/{%s_assignment}/delete/" % region, region, LOGIN, *managers),
         row("/fr/seminars/assignments/{%s_assignment}/files/{%s_assignment_file}/" % (region, region), region,
             LOGIN, *cohort),
         row("/fr/seminars/submissions/{%s_submission}/" % region, region, LOGIN, *submission_readers),

@@ -97,3 +97,25 @@ def test_session_materials_are_filtered_too(client, people, documents):
     # Listed once with its download link; the first session of each day points to it in the list
     assert html.count(documents["trainers"].download_url) == 1 and html.count(anchor) == 2
     assert f'id="material-{documents["trainers"].pk}"' in html
+
+
+def test_a_material_made_restricted_leaves_the_cached_seminar_page(client, commit):
+    """The anonymous page cache serves a seminar page only while its materials are unchanged: a document whose
+    access becomes restricted disappears at once; a seminar that does not show it stays cached."""
+    from cms.page_cache import HEADER
+    from documents import services as documents
+
+    shown = make_document(title="Grille bientôt réservée", access=Access.PUBLIC)
+    other = make_document(title="Fiche toujours publique", access=Access.PUBLIC)
+    seminar = factories.seminar("bretagne", materials=[shown])
+    unrelated = factories.seminar("bretagne", materials=[other])
+    for page in (seminar, unrelated):
+        assert client.get(page.url)[HEADER] == "miss"
+        assert client.get(page.url)[HEADER] == "hit"
+    assert shown.title in client.get(seminar.url).content.decode()
+    with commit():
+        documents.update_document(shown, access=Access.MEMBERS)
+    response = client.get(seminar.url)
+    assert response[HEADER] == "miss"
+    assert shown.title not in response.content.decode()
+    assert client.get(unrelated.url)[HEADER] == "hit"

@@ -82,6 +82,8 @@ AUDITED_PAGES += [
                 login_as="trainer.bretagne@example.org"),
     AuditedPage("seminar-report", **both(f"{SEMINAR_1}/report/"), login_as="partner.bretagne@example.org"),
     AuditedPage("seminar-calendar", **both("/seminars/calendar/"), login_as="coordinator.bretagne@example.org"),
+    AuditedPage("seminar-assignment-edit", **both("/seminars/assignments/2/edit/"), login_as="trainer.bretagne@example.org"),
+    AuditedPage("seminar-assignment-delete", **both("/seminars/assignments/2/delete/"), login_as="trainer.bretagne@example.org"),
 ]
 
 # The document library and the technical sheets (documents/demo.py, learning/sheet_demo.py): document 1 is the
