@@ -19,6 +19,8 @@ _public = os.environ.get("PACTE_BROWSER_PUBLIC")
 if _public:
     WHITENOISE_ROOT = _public
     MEDIA_ROOT = str(Path(_public) / "media")
+    # SCORM packages extracted while the demo is built must be there when the server (another process) serves them.
+    PACTE_LEARNING_PACKAGES_ROOT = Path(_public).parent / "learning-packages"
 
 # Emails land in files that a journey can read (invitations, password reset).
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
