@@ -231,7 +231,7 @@ def interactive_states(request, lesson):
     from learning import scorm
     from learning.models import InteractiveRecord
 
-    blocks = [b for b in lesson.interactive_blocks() if b.value["package"] is not None]
+    blocks = lesson.interactive_blocks()
     if not blocks:
         return {}
     records = {r.block_id: r for r in InteractiveRecord.objects.filter(user=request.user,

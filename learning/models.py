@@ -143,7 +143,8 @@ class LessonPage(MembersOnlyMixin, CachedRouteMixin, Page):
         return [block for block in self.body if block.block_type == "quiz"]
 
     def interactive_blocks(self):
-        return [block for block in self.body if block.block_type == "interactive"]
+        """The interactive blocks whose package still exists (a deleted package asks nothing of the learner)."""
+        return [block for block in self.body if block.block_type == "interactive" and block.value["package"]]
 
     def interactive_block(self, block_id):
         return next((block for block in self.interactive_blocks() if block.id == block_id), None)

@@ -312,3 +312,14 @@ def test_the_lesson_page_with_a_package_costs_a_fixed_number_of_queries(client, 
     client.get(lesson.get_url())
     with django_assert_max_num_queries(25):
         assert client.get(lesson.get_url()).status_code == 200
+
+
+def test_a_deleted_package_no_longer_holds_the_lesson_back(client, people, module, package):
+    client.force_login(people["coordinator_bretagne"])
+    lesson = lesson_of(module)
+    package.delete()
+    html = client.get(lesson.get_url()).content.decode()
+    assert "interactive-frame" not in html
+    assert client.post(f"/fr/learning/lessons/{lesson.pk}/done/").status_code == 302
+    assert LessonProgress.objects.filter(user=people["coordinator_bretagne"]).exists()
+    assert commit(client, lesson, {"cmi.core.lesson_status": "completed"}).status_code == 404
