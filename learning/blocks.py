@@ -113,6 +113,22 @@ class VideoBlock(blocks.StructBlock):
         template = "learning/blocks/video_block.html"
 
 
+class InteractiveBlock(blocks.StructBlock):
+    """A SCORM package played in a sandboxed frame; rendered by the lesson's template (it needs the learner's
+    record and a signed link to the package's files)."""
+
+    package = SnippetChooserBlock("learning.InteractivePackage", label=_("Interactive package"))
+    title = blocks.CharBlock(
+        label=_("Title"), max_length=200,
+        help_text=_("Names the content for screen readers (the frame's title)."),
+    )
+    height = blocks.IntegerBlock(label=_("Height (pixels)"), min_value=200, max_value=2000, default=600)
+
+    class Meta:
+        icon = "media"
+        label = _("Interactive content (SCORM)")
+
+
 class LessonBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -124,6 +140,7 @@ class LessonBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     reflection = ReflectionBlock()
     quiz = QuizBlock()
+    interactive = InteractiveBlock()
 
     class Meta:
         block_counts = {}

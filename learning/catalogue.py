@@ -203,6 +203,7 @@ def lesson_context(request, lesson):
     position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), 0)
     entries = {e.block_id: e for e in NotebookEntry.objects.filter(user=user, lesson_key=lesson.translation_key)}
     states = quiz_states(user, lesson)
+    interactive = interactive_states(request, lesson)
     return {
         "module": module,
         "lessons": lessons,
@@ -212,9 +213,46 @@ def lesson_context(request, lesson):
         "lesson_done": lesson.translation_key in done,
         "quiz_states": states,
         "quizzes_passed": all(state.passed for state in states.values()),
-        "items": [{"block": b, "quiz": states.get(b.id), "entry": entries.get(b.id)} for b in lesson.body],
+        "items": [{"block": b, "quiz": states.get(b.id), "entry": entries.get(b.id),
+                   "interactive": interactive.get(b.id)} for b in lesson.body],
+        "interactive_states": interactive,
         "language": get_language(),
     }
+
+
+def interactive_states(request, lesson):
+    """{block id: {src, record_url, completed}} for the lesson's interactive blocks: a signed link to the package's
+    launch file, whose fragment hands the runtime the learner's last state and the lesson page's origin."""
+    import base64
+    import json
+
+    from django.urls import reverse
+
+    from learning import scorm
+    from learning.models import InteractiveRecord
+
+    blocks = lesson.interactive_blocks()
+    if not blocks:
+        return {}
+    records = {r.block_id: r for r in InteractiveRecord.objects.filter(user=request.user,
+                                                                       lesson_key=lesson.translation_key)}
+    origin = request.build_absolute_uri("/").rstrip("/")
+    states = {}
+    for block in blocks:
+        package = block.value["package"]
+        record = records.get(block.id)
+        path, _sep, query = package.launch.partition("?")
+        config = json.dumps({"state": scorm.initial_state(package.kind, record), "origin": origin},
+                            separators=(",", ":"))
+        fragment = base64.urlsafe_b64encode(config.encode()).decode().rstrip("=")
+        src = reverse("learning:package_file", kwargs={"token": scorm.make_token(request.user, lesson, block.id),
+                                                       "path": path})
+        states[block.id] = {
+            "src": src + (f"?{query}" if query else "") + f"#pacte={fragment}",
+            "record_url": reverse("learning:interactive_record", kwargs={"pk": lesson.pk, "block_id": block.id}),
+            "completed": bool(record and record.completed_at),
+        }
+    return states
 
 
 def next_lesson(lesson, module):

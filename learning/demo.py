@@ -328,8 +328,62 @@ def _progress():
             services.mark_lesson_done(person, lesson, module_1)
 
 
+MODULE_3 = {
+    "page": {
+        "title": "Accueillir un nouveau professionnel dans l’équipe", "slug": "accueillir-un-nouveau-professionnel",
+        "summary": "Préparer son arrivée, lui présenter l’équipe et ses outils, faire le point après un mois.",
+        "objectives": "<ul><li>Préparer un parcours d’accueil</li><li>Désigner un référent</li></ul>",
+        "duration_minutes": 20, "theme": Theme.COLLABORATION, "audience": Audience.COORDINATORS,
+    },
+    "package": {"title": "Le parcours d’accueil en trois étapes",
+                "text": "Avant l’arrivée : prévenir l’équipe et préparer les accès. Le premier jour : présenter "
+                        "chacun et le référent. Après un mois : faire le point ensemble."},
+    "lesson": {"title": "Le parcours d’accueil", "slug": "le-parcours-d-accueil", "duration_minutes": 20,
+               "summary": "Une activité interactive (SCORM) à parcourir jusqu’au bout."},
+}
+
+
+def _package():
+    """The demo's tiny SCORM 1.2 package (learning.scorm_samples), extracted again if its files are missing."""
+    import io
+
+    from learning import packages
+    from learning.models import InteractivePackage
+    from learning.scorm_samples import scorm_zip
+
+    content = MODULE_3["package"]
+    package = InteractivePackage.objects.filter(title=content["title"]).first()
+    if package is not None and packages.resolve(package.sha256, package.launch_path):
+        return package
+    upload = io.BytesIO(scorm_zip("1.2", title=content["title"], text=content["text"]))
+    package = package or InteractivePackage(title=content["title"])
+    services.store_package(package, upload, packages.inspect(upload))
+    package.save()
+    return package
+
+
+def _interactive_module():
+    package = _package()
+    if _find(MODULE_3) is not None:
+        return
+    index = ModuleIndexPage.objects.get(locale__language_code="fr")
+    module = ModulePage(**MODULE_3["page"])
+    index.add_child(instance=module)
+    module.save_revision().publish()
+    content = MODULE_3["lesson"]
+    lesson = LessonPage(title=content["title"], slug=content["slug"], summary=content["summary"],
+                        duration_minutes=content["duration_minutes"], body=[
+                            _p("<p>Parcourez l’activité ci-dessous : la leçon est faite quand vous l’avez terminée."
+                               "</p>", "m3-l1-p1"),
+                            {"type": "interactive", "id": "m3-l1-scorm",
+                             "value": {"package": package.pk, "title": MODULE_3["package"]["title"], "height": 420}},
+                        ])
+    module.add_child(instance=lesson)
+    lesson.save_revision().publish()
+
+
 # Each step commits on its own when run from load_demo (the demo's test runs them one by one for that reason).
-STEPS = [_index, _modules, _translate_module, _translate_lessons, _progress]
+STEPS = [_index, _modules, _translate_module, _translate_lessons, _progress, _interactive_module]
 
 
 def load():

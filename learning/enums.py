@@ -21,3 +21,8 @@ class Status(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     IN_PROGRESS = "in_progress", _("In progress")
     COMPLETED = "completed", _("Completed")
+
+
+class PackageKind(models.TextChoices):
+    SCORM_12 = "scorm12", "SCORM 1.2"
+    SCORM_2004 = "scorm2004", "SCORM 2004"

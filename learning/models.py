@@ -11,7 +11,7 @@ from wagtail.search import index
 from cms import navigation, routing
 from cms.models.pages import BasePage
 from learning.blocks import LessonBlock, QuestionBankBlock
-from learning.enums import Audience, Theme
+from learning.enums import Audience, PackageKind, Theme
 
 
 class LearningIndexPage(BasePage):
@@ -141,6 +141,13 @@ class LessonPage(MembersOnlyMixin, CachedRouteMixin, Page):
 
     def quiz_blocks(self):
         return [block for block in self.body if block.block_type == "quiz"]
+
+    def interactive_blocks(self):
+        """The interactive blocks whose package still exists (a deleted package asks nothing of the learner)."""
+        return [block for block in self.body if block.block_type == "interactive" and block.value["package"]]
+
+    def interactive_block(self, block_id):
+        return next((block for block in self.interactive_blocks() if block.id == block_id), None)
 
     def quiz_block(self, block_id):
         return next((block for block in self.quiz_blocks() if block.id == block_id), None)
@@ -302,6 +309,69 @@ class Certificate(models.Model):
 
     def title_in(self, language):
         return self.module_title_en if language == "en" and self.module_title_en else self.module_title
+
+
+# Interactive content (SCORM packages): the package as uploaded and checked (learning.packages), and each learner's
+# record of it (status, score, suspend data), written through the SCORM runtime's commits.
+
+
+class InteractivePackage(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=PackageKind.choices, editable=False)
+    sha256 = models.CharField(max_length=64, editable=False)
+    launch = models.CharField(_("file launched"), max_length=500, editable=False)
+    entries = models.PositiveIntegerField(_("files"), default=0, editable=False)
+    unpacked_bytes = models.PositiveBigIntegerField(_("size unpacked (bytes)"), default=0, editable=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", editable=False)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("interactive package")
+        verbose_name_plural = _("interactive packages")
+        ordering = ["title", "pk"]
+
+    def __str__(self):
+        return f"{self.title} ({self.get_kind_display()})"
+
+    @property
+    def launch_path(self):
+        return self.launch.partition("?")[0]
+
+
+class InteractiveRecordQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from learning.permissions import learners_visible_to
+
+        return self.filter(user__in=learners_visible_to(user))
+
+
+class InteractiveRecord(models.Model):
+    """What the package's runtime last committed for a learner in one interactive block of a lesson."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interactive_records")
+    module_key = models.UUIDField(db_index=True)
+    lesson_key = models.UUIDField()
+    block_id = models.CharField(max_length=64)
+    completion_status = models.CharField(_("completion"), max_length=20, blank=True)
+    success_status = models.CharField(_("success"), max_length=20, blank=True)
+    score_raw = models.FloatField(_("score"), null=True, blank=True)
+    score_min = models.FloatField(null=True, blank=True)
+    score_max = models.FloatField(null=True, blank=True)
+    location = models.CharField(max_length=1000, blank=True)
+    suspend_data = models.TextField(blank=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = InteractiveRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("interactive content record")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson_key", "block_id"], name="learning_one_record_per_block")
+        ]
+
+
 # Technical sheets (fiches techniques) ---------------------------------------------------------------------------
 from django.utils import timezone  # noqa: E402
 from wagtail import blocks  # noqa: E402

@@ -69,6 +69,11 @@ def user_can_view_certificate(user, certificate) -> bool:
     return user_can_view_learner(user, certificate.user)
 
 
+def user_can_view_interactive_record(user, record) -> bool:
+    """A learner's record of a SCORM package (status, score, suspend data)."""
+    return user_can_view_learner(user, record.user)
+
+
 def user_can_view_attempt(user, attempt) -> bool:
     return user_can_view_learner(user, attempt.user)
 

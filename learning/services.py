@@ -55,7 +55,20 @@ def passed_quiz_ids(user, lesson):
     )
 
 
+def completed_interactive_ids(user, lesson):
+    from learning.models import InteractiveRecord
+
+    return set(
+        InteractiveRecord.objects.filter(user=user, lesson_key=lesson.translation_key, completed_at__isnull=False)
+        .values_list("block_id", flat=True)
+    )
+
+
 def _lesson_ready(user, lesson):
+    """Every quiz passed and every interactive content completed."""
+    interactive = {block.id for block in lesson.interactive_blocks()}
+    if interactive and not interactive <= completed_interactive_ids(user, lesson):
+        return False
     return {block.id for block in lesson.quiz_blocks()} <= passed_quiz_ids(user, lesson)
 
 
@@ -63,6 +76,8 @@ def _lesson_ready(user, lesson):
 def mark_lesson_done(user, lesson, module):
     progress = _locked_progress(user, module)
     if not _lesson_ready(user, lesson):
+        if lesson.interactive_blocks() and not lesson.quiz_blocks():
+            raise LearningError(_("Complete this lesson's interactive content to complete it."))
         raise LearningError(_("Pass this lesson's quiz to complete it."))
     _done(user, lesson, module, progress)
     return progress
@@ -177,3 +192,49 @@ def save_reflection(user, lesson, module, block_id, answer, shared):
                   "shared": bool(shared)},
     )
     return entry
+
+
+# Interactive packages and the records their runtime commits.
+
+
+def store_package(package, upload, info, user=None):
+    """Extract a checked package (learning.packages) and fill the instance's fields; the caller saves it. The files
+    go into the package's own directory in one rename: a refused or failed extraction leaves nothing behind."""
+    from learning import packages
+
+    packages.extract(upload, info)
+    package.kind = info.kind
+    package.sha256 = info.sha256
+    package.launch = info.launch
+    package.entries = info.entries
+    package.unpacked_bytes = info.unpacked_bytes
+    if not package.title:
+        package.title = info.title or "SCORM"
+    if user is not None and getattr(user, "pk", None):
+        package.uploaded_by = user
+    return package
+
+
+@transaction.atomic
+def record_interactive(user, lesson, module, block_id, data):
+    """Record what an interactive block's SCORM runtime committed (already validated by learning.scorm.clean);
+    when it says completed or passed, the lesson is done (with its quizzes, if any, passed)."""
+    from learning.models import InteractiveRecord
+
+    progress = _locked_progress(user, module)
+    record, _created = InteractiveRecord.objects.get_or_create(
+        user=user, lesson_key=lesson.translation_key, block_id=block_id,
+        defaults={"module_key": module.translation_key},
+    )
+    for field, value in data.items():
+        setattr(record, field, value)
+    from learning.scorm import is_finished
+
+    if is_finished(record) and not record.completed_at:
+        record.completed_at = timezone.now()
+    record.save()
+    if record.completed_at and _lesson_ready(user, lesson):
+        _done(user, lesson, module, progress)
+    else:
+        progress.save(update_fields=["last_activity"])
+    return record

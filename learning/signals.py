@@ -16,7 +16,9 @@ def _grant_learning_pages(sender, group, region, role, **kwargs):
         grant_pages(group, LearningIndexPage.objects.all())
         group.permissions.add(*Permission.objects.filter(
             content_type__app_label="learning", codename__in=["add_questionbank", "change_questionbank",
-                                                              "delete_questionbank"]))
+                                                              "delete_questionbank", "add_interactivepackage",
+                                                              "change_interactivepackage",
+                                                              "delete_interactivepackage"]))
 
 
 def _sheet_published(sender, instance, **kwargs):

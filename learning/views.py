@@ -3,7 +3,11 @@ coordinator's history and the trainers' dashboard. What the person may not see a
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+import io
+
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.templatetags.static import static
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -12,7 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from learning import catalogue, certificates, dashboard, history, permissions, services
-from learning.models import Certificate, LessonPage, ModulePage, QuizAttempt
+from learning.models import Certificate, LessonPage, LessonProgress, ModulePage, QuizAttempt
 from learning.quizzes import QuizFormError
 from people.models import User
 
@@ -137,3 +141,76 @@ def dashboard_csv(request):
                             content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="suivi-e-learning.csv"'
     return response
+
+
+# Interactive content: the package's files (in a sandboxed frame, opaque origin) and the runtime's commits.
+
+PACKAGE_CSP = "sandbox allow-scripts allow-forms allow-popups; frame-ancestors 'self'"
+
+
+def _package_for(token):
+    """The block's package and its learner for a package link, or 404: forged or expired link, lesson gone or
+    unpublished, the learner no longer allowed to take the module, the block or its package removed."""
+    from learning import scorm
+
+    found = scorm.read_token(token)
+    if found is None:
+        raise Http404
+    user_pk, lesson_pk, block_id = found
+    user = User.objects.filter(pk=user_pk, is_active=True).first()
+    lesson = LessonPage.objects.live().filter(pk=lesson_pk).first()
+    if user is None or lesson is None:
+        raise Http404
+    module = ModulePage.objects.live().filter(path=lesson.path[: -Page.steplen]).first()
+    if module is None or not permissions.user_can_view_module(user, module):
+        raise Http404
+    block = lesson.interactive_block(block_id)
+    package = block.value["package"] if block else None
+    if package is None or not package.sha256:
+        raise Http404
+    return package
+
+
+@xframe_options_sameorigin
+def package_file(request, token, path):
+    import mimetypes
+
+    from learning import packages, scorm
+
+    package = _package_for(token)
+    file_path = packages.resolve(package.sha256, path)
+    if file_path is None:
+        raise Http404
+    content_type, _encoding = mimetypes.guess_type(file_path.name)
+    content_type = content_type or "application/octet-stream"
+    if content_type == "text/html":
+        script = request.build_absolute_uri(static("learning/scorm-api.js"))
+        origin = request.build_absolute_uri("/").rstrip("/")
+        response = FileResponse(io.BytesIO(scorm.inject(file_path.read_bytes(), script, origin)),
+                                content_type="text/html; charset=utf-8")
+    else:
+        response = FileResponse(open(file_path, "rb"), content_type=content_type)
+    response["Content-Security-Policy"] = PACKAGE_CSP
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Referrer-Policy"] = "no-referrer"  # the link's token stays out of third parties' logs
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+@require_POST
+@login_required
+def interactive_record(request, pk, block_id):
+    from learning import scorm
+
+    lesson, module = _lesson(request, pk)
+    block = lesson.interactive_block(block_id)
+    package = block.value["package"] if block else None
+    if package is None:
+        raise Http404
+    try:
+        fields = scorm.clean(package.kind, scorm.parse_body(request.body))
+    except scorm.ScormError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    record = services.record_interactive(request.user, lesson, module, block_id, fields)
+    done = LessonProgress.objects.filter(user=request.user, lesson_key=lesson.translation_key).exists()
+    return JsonResponse({"completed": bool(record.completed_at), "lesson_done": done})

@@ -5,12 +5,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from documents import permissions as document_permissions
-from learning.models import QuestionBank
+from learning.forms import InteractivePackageForm
+from learning.models import InteractivePackage, QuestionBank
 
 
 class QuestionBankViewSet(SnippetViewSet):
@@ -27,7 +29,23 @@ class QuestionBankViewSet(SnippetViewSet):
     search_fields = ["title"]
 
 
+class InteractivePackageViewSet(SnippetViewSet):
+    """SCORM packages uploaded by trainers and the national team, checked before anything is extracted
+    (learning.packages); lessons play them through an "Interactive content" block."""
+
+    model = InteractivePackage
+    icon = "media"
+    menu_label = _("Interactive packages")
+    add_to_admin_menu = True
+    menu_order = 251
+    list_display = ["title", "kind", "entries", "uploaded_at"]
+    list_filter = ["kind"]
+    search_fields = ["title"]
+    edit_handler = ObjectList([FieldPanel("title"), FieldPanel("upload")], base_form_class=InteractivePackageForm)
+
+
 register_snippet(QuestionBankViewSet)
+register_snippet(InteractivePackageViewSet)
 
 
 

@@ -22,6 +22,8 @@ if _public:
     # The library's private files, shared by the process that builds the site and the server's workers.
     PRIVATE_MEDIA_ROOT = str(Path(_public).parent / "private_media")
     FILER_STORAGES = filer_storages(PRIVATE_MEDIA_ROOT)  # noqa: F405
+    # SCORM packages extracted while the demo is built must be there when the server (another process) serves them.
+    PACTE_LEARNING_PACKAGES_ROOT = Path(_public).parent / "learning-packages"
 
 # Emails land in files that a journey can read (invitations, password reset).
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"

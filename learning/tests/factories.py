@@ -87,3 +87,22 @@ def add_lesson(module, title, body, bulk=False):
 def make_bank(questions, title="Banque démarche qualité"):
     return QuestionBank.objects.create(title=title, theme=Theme.QUALITY, questions=questions,
                                        locale=Locale.get_default())
+
+
+def make_package(version="1.2", title="Activité SCORM", data=None):
+    """An InteractivePackage checked and extracted from a tiny handmade zip (learning.scorm_samples)."""
+    import io
+
+    from learning import packages, services
+    from learning.models import InteractivePackage
+    from learning.scorm_samples import scorm_zip
+
+    upload = io.BytesIO(data or scorm_zip(version, title=title))
+    package = InteractivePackage(title=title)
+    services.store_package(package, upload, packages.inspect(upload))
+    package.save()
+    return package
+
+
+def interactive(package, id="interactive-1", title="Activité interactive"):
+    return {"type": "interactive", "id": id, "value": {"package": package.pk, "title": title, "height": 400}}

@@ -2,7 +2,9 @@
 
 `placeholders` plants a module with one lesson (a quiz) and, for each region's coordinator, an attempt and a
 certificate: {module}, {lesson_url}, {bretagne_attempt}, {bretagne_certificate}, {bretagne_code} and the same for
-normandie. OWN is Bretagne, OTHER Normandie."""
+normandie. OWN is Bretagne, OTHER Normandie. A second lesson plays a SCORM package: {scorm_lesson}, and
+{package_token} is the signed link the lesson page gives Bretagne's coordinator (the package's frame is sandboxed,
+so its requests carry no session: the link is the authority, whoever fetches it)."""
 
 from tests.security.matrix import ADMIN_REFUSED, LOGIN, OK, OTHER, OWN, row, to
 
@@ -17,6 +19,10 @@ def placeholders(people) -> dict:
 
     module = f.make_module(lessons=1, bodies={0: [f.simple_quiz()]}, slug="matrice")
     lesson = module.get_children().specific().first()
+    from learning import scorm
+
+    scorm_module = f.make_module(lessons=0, slug="matrice-scorm")
+    scorm_lesson = f.add_lesson(scorm_module, "Activité", [f.interactive(f.make_package())])
     values = {"module": module.pk, "lesson": lesson.pk, "lesson_url": lesson.get_url(),
               "module_url": module.get_url(), "catalogue_url": module.get_parent().get_url()}
     for code in (OWN, OTHER):
@@ -28,6 +34,8 @@ def placeholders(people) -> dict:
         certificate = user.certificates.get()
         values.update({f"{code}_attempt": attempt.pk, f"{code}_certificate": certificate.pk,
                        f"{code}_code": certificate.code})
+    values.update({"scorm_lesson": scorm_lesson.pk,
+                   "package_token": scorm.make_token(people["coordinator_bretagne"], scorm_lesson, "interactive-1")})
     return values
 
 
@@ -41,6 +49,10 @@ ROWS = [
     row("/fr/learning/lessons/{lesson}/done/",            None,   405),  # POST only
     row("/fr/learning/lessons/{lesson}/quizzes/quiz-1/",  None,   405),
     row("/fr/learning/lessons/{lesson}/reflections/r/",   None,   405),
+    row("/fr/learning/lessons/{scorm_lesson}/interactive/interactive-1/", None, 405),
+    row("/fr/learning/packages/{package_token}/index.html", None, OK),  # the signed link is the authority
+    row("/fr/learning/packages/{package_token}/missing.html", None, 404),
+    row("/fr/learning/packages/forged-token/index.html",  None,   404),
     row("/fr/learning/modules/{module}/resume/",          None,   LOGIN,    *(to("{lesson_url}"),) * 4),
     row("/fr/learning/history/",                          None,   LOGIN,    *MEMBERS),
     row("/fr/learning/dashboard/",                        None,   LOGIN,    HIDDEN,    OK,      OK,      OK),

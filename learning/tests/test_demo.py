@@ -2,13 +2,14 @@ import pytest
 from wagtail.models import Page
 
 from learning import demo
-from learning.models import Certificate, LessonProgress, ModuleProgress, NotebookEntry, QuizAttempt
+from learning.models import Certificate, InteractivePackage, LessonProgress, ModuleProgress, NotebookEntry, QuizAttempt
 
 pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return [m.objects.count() for m in (Page, Certificate, LessonProgress, ModuleProgress, NotebookEntry, QuizAttempt)]
+    return [m.objects.count() for m in (Page, Certificate, LessonProgress, ModuleProgress, NotebookEntry, QuizAttempt,
+                                        InteractivePackage)]
 
 
 def test_the_demo_modules_load_once_with_english_and_progress(client, people, commit):
@@ -32,3 +33,5 @@ def test_the_demo_modules_load_once_with_english_and_progress(client, people, co
     assert "Which technique helps professionals who speak little?" in lesson
     assert client.get("/fr/ressources/modules/demarche-qualite/choisir-un-indicateur/").status_code == 200
     assert "Reprendre" in client.get("/fr/accounts/space/").content.decode()
+    scorm_lesson = client.get("/fr/ressources/modules/accueillir-un-nouveau-professionnel/le-parcours-d-accueil/")
+    assert 'title="Le parcours d’accueil en trois étapes"' in scorm_lesson.content.decode()

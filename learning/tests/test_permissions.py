@@ -5,7 +5,7 @@ import pytest
 
 from learning import permissions, services
 from learning.enums import Audience
-from learning.models import Certificate, NotebookEntry, QuizAttempt
+from learning.models import Certificate, InteractiveRecord, NotebookEntry, QuizAttempt
 from learning.tests import factories as f
 from people.models import User
 
@@ -30,6 +30,8 @@ def records(people):
         services.submit_quiz(user, lesson, module, "quiz-1", data)
         services.save_reflection(user, lesson, module, "reflection-1", "privé", False)
         services.save_reflection(user, lesson, module, "r2", "partagé", True)
+        InteractiveRecord.objects.create(user=user, module_key=module.translation_key,
+                                         lesson_key=lesson.translation_key, block_id="scorm", suspend_data="x")
     return module
 
 
@@ -43,7 +45,8 @@ def test_predicates_and_querysets_agree(people, records, who):
         assert (person in visible) is permissions.user_can_view_learner(user, person), person
     for model, predicate in ((Certificate, permissions.user_can_view_certificate),
                              (QuizAttempt, permissions.user_can_view_attempt),
-                             (NotebookEntry, permissions.user_can_view_notebook_entry)):
+                             (NotebookEntry, permissions.user_can_view_notebook_entry),
+                             (InteractiveRecord, permissions.user_can_view_interactive_record)):
         shown = set(model.objects.visible_to(user))
         assert model.objects.exists()
         for obj in model.objects.all():

@@ -41,3 +41,25 @@ def test_a_coordinator_takes_a_module_with_a_quiz_and_downloads_the_certificate(
 
     text = " ".join(pdf_text(data).split())
     assert "Élodie Roux" in text and "Animer une réunion d’équipe pluriprofessionnelle" in text
+
+
+def test_a_coordinator_plays_a_scorm_package_and_its_completion_marks_the_lesson_done(new_page):
+    """The package plays in a sandboxed frame (an opaque origin): its script calls LMSSetValue(lesson_status,
+    completed) and LMSFinish on our injected runtime, which posts to the lesson page, which records it.
+    Karim Saïdi is used by no other journey."""
+    page = log_in(new_page(), "karim.saidi@example.org")
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto("/fr/ressources/modules/accueillir-un-nouveau-professionnel/le-parcours-d-accueil/")
+    frame = page.frame_locator("iframe[title='Le parcours d’accueil en trois étapes']")
+    expect(frame.get_by_role("heading", name="Le parcours d’accueil en trois étapes")).to_be_visible()
+    expect(frame.locator("#state")).to_have_text("not attempted")  # the runtime answered LMSGetValue
+    # The frame's document cannot read the platform's cookies: it runs in an opaque origin.
+    assert page.frames[1].evaluate("() => { try { return document.cookie; } catch (e) { return 'blocked'; } }") in (
+        "", "blocked")
+    frame.get_by_role("button", name="J’ai terminé").click()
+    expect(page.locator("[data-interactive-status]")).to_contain_text("cette leçon est faite")
+    page.reload()
+    expect(page.get_by_text("Vous avez fait cette leçon.")).to_be_visible()
+    expect(frame.locator("#state")).to_have_text("completed")  # the next visit resumes from the recorded state
+    assert not [e for e in errors if "Content Security Policy" in e or "postMessage" in e], errors
