@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from documents import conf, permissions
+from documents import conf, listing, permissions
 from documents.forms import LibraryFilterForm
 from documents.models import LibraryDocument
 from documents.validation import MIME_TYPES
@@ -31,6 +31,8 @@ def library(request):
         "current": form.cleaned_data if form.is_valid() else {},
         "page_obj": page,
         "documents": page.object_list,
+        "rows": listing.rows(page.object_list),
+        "selects": listing.selects(form),
         "themes": [(value, label, theme_counts.get(value, 0)) for value, label in form.fields["theme"].choices[1:]],
         "query": query.urlencode(),
         "elided_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
