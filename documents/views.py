@@ -20,8 +20,9 @@ def library(request):
     theme are over the same readable documents."""
     readable = LibraryDocument.objects.visible_to(request.user).in_locale()
     form = LibraryFilterForm(request.GET)
-    # Never the extracted text in a list: it can weigh megabytes per row.
-    documents = form.filter(readable).select_related("region", "locale").defer("text", "text_pages")
+    # Only what documents.listing.rows shows: never the extracted text (it can weigh megabytes per row), and the
+    # fewer columns, the cheaper each row's model instance.
+    documents = form.filter(readable).select_related("region", "locale").only(*listing.FIELDS)
     page = Paginator(documents, conf.per_page()).get_page(request.GET.get("page"))
     theme_counts = dict(readable.order_by().values_list("theme").annotate(n=Count("pk")))
     query = request.GET.copy()
