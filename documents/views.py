@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from documents import conf, permissions
+from documents import conf, listing, permissions
 from documents.forms import LibraryFilterForm
 from documents.models import LibraryDocument
 from documents.validation import MIME_TYPES
@@ -20,8 +20,9 @@ def library(request):
     theme are over the same readable documents."""
     readable = LibraryDocument.objects.visible_to(request.user).in_locale()
     form = LibraryFilterForm(request.GET)
-    # Never the extracted text in a list: it can weigh megabytes per row.
-    documents = form.filter(readable).select_related("region", "locale").defer("text", "text_pages")
+    # Only what documents.listing.rows shows: never the extracted text (it can weigh megabytes per row), and the
+    # fewer columns, the cheaper each row's model instance.
+    documents = form.filter(readable).select_related("region", "locale").only(*listing.FIELDS)
     page = Paginator(documents, conf.per_page()).get_page(request.GET.get("page"))
     theme_counts = dict(readable.order_by().values_list("theme").annotate(n=Count("pk")))
     query = request.GET.copy()
@@ -31,6 +32,8 @@ def library(request):
         "current": form.cleaned_data if form.is_valid() else {},
         "page_obj": page,
         "documents": page.object_list,
+        "rows": listing.rows(page.object_list),
+        "selects": listing.selects(form),
         "themes": [(value, label, theme_counts.get(value, 0)) for value, label in form.fields["theme"].choices[1:]],
         "query": query.urlencode(),
         "elided_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),

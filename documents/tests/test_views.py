@@ -102,3 +102,33 @@ def test_document_link_says_format_size_and_language(rf, people):
     with translation.override("en"):
         html = render_to_string("includes/document_link.html", {"document": document}, request=request)
     assert "hreflang" not in html and "in English" not in html
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_library_rows_say_what_the_models_display_methods_say(client, people, region, language):
+    """documents.listing.rows computes each row's text once per page: it must say exactly what the model's
+    get_FOO_display, filesizeformat, truncatewords and get_absolute_url say."""
+    from django.template.defaultfilters import filesizeformat, truncatewords
+    from django.utils import translation
+
+    template = make_document(title="Modèle <b>", access=Access.PUBLIC, theme=Theme.QUALITY)
+    template.description = "mot " * 60
+    template.save()
+    bulk_documents(6, template=template, regions=(None, region("bretagne")), accesses=(Access.PUBLIC,))
+    response = client.get(f"/{language}/library/")
+    html = response.content.decode()
+    rows = response.context["rows"]
+    assert len(rows) == len(response.context["documents"]) >= 7
+    with translation.override(language):
+        for row, document in zip(rows, response.context["documents"], strict=True):
+            parts = [str(document.get_theme_display())] if document.theme else []
+            parts += [str(document.get_kind_display()),
+                      str(document.region.name) if document.region else translation.gettext("National"),
+                      f"{document.file_format.upper()}, {filesizeformat(document.file_size)}"]
+            if document.language != language:
+                parts.append(str(document.get_language_display()))
+            assert row["meta"] == " · ".join(parts)
+            assert row["url"] == document.get_absolute_url()
+            assert row["description"] == (truncatewords(document.description, 40) if document.description else "")
+            assert row["lang"] == ("" if document.locale.language_code == language else document.locale.language_code)
+    assert "Modèle &lt;b&gt;" in html and "Modèle <b>" not in html

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from people.tests.factories import UserFactory
 from seminars import services
@@ -40,6 +41,27 @@ def test_the_region_page_lists_its_seminars_by_cohort(client, people):
     assert "Cohorte 2021" in html and "Cohorte 2020" in html and "Normand" not in html
     assert html.index("Cohorte 2021") < html.index("Premier 2021") < html.index("Cohorte 2020") < html.index(
         "Premier 2020") < html.index("Deuxième 2020")
+
+
+def test_the_region_pages_cached_seminar_list_follows_publishing(client, people, commit):
+    """The by-cohort list is cached rendered (seminars.templatetags.seminars.region_seminars_list): a publish, a
+    title change or an unpublish shows at once, and a restricted seminar never shows."""
+    with commit():
+        first = factories.seminar("bretagne", year=2020, title="Premier 2020")
+    assert "Premier 2020" in client.get("/fr/regions/bretagne/").content.decode()
+    with commit():
+        second = factories.seminar("bretagne", year=2021, title="Premier 2021")
+        first.title = "Premier 2020 renommé"
+        first.save_revision().publish()
+    html = client.get("/fr/regions/bretagne/").content.decode()
+    assert "Premier 2021" in html and "Premier 2020 renommé" in html
+    with commit():
+        second.unpublish()
+        PageViewRestriction.objects.create(page=first, restriction_type=PageViewRestriction.LOGIN)
+    html = client.get("/fr/regions/bretagne/").content.decode()
+    assert "Premier 2021" not in html and "Premier 2020" not in html
+    client.force_login(people["coordinator_bretagne"])
+    assert "Premier 2020" not in client.get("/fr/regions/bretagne/").content.decode()
 
 
 def test_trainers_register_and_record_attendance(client, seminar, people):
