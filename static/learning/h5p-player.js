@@ -25,6 +25,21 @@
     }
   } catch (e) { state = ""; }
 
+  // The sandboxed frame has no storage (reading window.localStorage throws there); H5P's core reads it for its
+  // clipboard and request queue. It gets one in memory, gone with the page.
+  try { void window.localStorage; } catch (e) {
+    var memory = {};
+    var storage = {
+      getItem: function (key) { return Object.prototype.hasOwnProperty.call(memory, key) ? memory[key] : null; },
+      setItem: function (key, value) { memory[key] = String(value); },
+      removeItem: function (key) { delete memory[key]; },
+      clear: function () { memory = {}; },
+      key: function (index) { return Object.keys(memory)[index] || null; },
+      get length() { return Object.keys(memory).length; }
+    };
+    try { Object.defineProperty(window, "localStorage", { value: storage, configurable: true }); } catch (e2) { /* as is */ }
+  }
+
   var contentId = element.getAttribute("data-content-id");
   var options = {
     id: contentId,
@@ -67,7 +82,9 @@
     return out;
   }
 
-  new window.H5PStandalone.H5P(element, options).then(function () {
+  function listen() {
+    if (!window.H5P || !window.H5P.externalDispatcher || listen.done) { return; }
+    listen.done = true;
     window.H5P.externalDispatcher.on("xAPI", function (event) {
       var statement = event && event.data && event.data.statement;
       if (!statement || !origin) { return; }
@@ -75,5 +92,8 @@
       if (context && context.parent && context.parent.length) { return; } // a sub-content's statement
       try { window.top.postMessage({ type: "pacte-h5p", values: values(statement) }, origin); } catch (e) { /* no parent */ }
     });
-  });
+  }
+
+  // Listen even if something in H5P's start-up failed after the content was attached.
+  new window.H5PStandalone.H5P(element, options).then(listen, listen);
 }());
