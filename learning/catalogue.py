@@ -221,8 +221,9 @@ def lesson_context(request, lesson):
 
 
 def interactive_states(request, lesson):
-    """{block id: {src, message_type, record_url, completed}} for the lesson's interactive blocks: a signed link to the package's
-    launch file, whose fragment hands the runtime the learner's last state and the lesson page's origin."""
+    """{block id: {src, message_type, record_url, completed}} for the lesson's interactive blocks: a signed link to
+    the package's launch file (SCORM) or to the H5P player page, whose fragment hands the runtime the learner's last
+    state and the lesson page's origin."""
     import base64
     import json
 
