@@ -385,7 +385,8 @@ def _interactive_module():
 
 H5P_LESSON = {
     "package": {"title": "Le rôle du référent"},
-    "question": "Le référent accompagne le nouveau professionnel pendant son premier mois, puis fait le point avec lui.",
+    "question": "Le référent accompagne le nouveau professionnel pendant son premier mois, puis fait le point avec "
+                "lui.",
     "lesson": {"title": "Le rôle du référent", "slug": "le-role-du-referent", "duration_minutes": 5,
                "summary": "Une question interactive (H5P) pour vérifier ce que fait le référent."},
 }

@@ -267,7 +267,8 @@ def _library(archive, names, dependency):
             for key in ("preloadedJs", "preloadedCss"):
                 files = library.get(key, [])
                 if not isinstance(files, list) or not all(isinstance(item, dict) for item in files):
-                    raise PackageError(_("The library.json of %(name)s is not valid.") % {"name": f"{name} {major}.{minor}"})
+                    raise PackageError(_("The library.json of %(name)s is not valid.")
+                                       % {"name": f"{name} {major}.{minor}"})
                 for item in files:
                     path = item.get("path")
                     if not isinstance(path, str) or f"{folder}/{path}" not in names:
