@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
 
-.PHONY: run test install install-dev messages compilemessages demo bench clean browser-deps fonts
+.PHONY: run test install install-dev messages compilemessages demo bench clean browser-deps fonts h5p-player
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -19,8 +19,25 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+install: $(VENV)/.installed h5p-player
+install-dev: $(VENV)/.installed-dev h5p-player
+
+# The H5P player (h5p-standalone's built files), pinned, from the npm registry into the git-ignored .cache/, then its
+# dist/ copied into the git-ignored static/vendor/h5p-standalone/, where the finders, collectstatic and whitenoise
+# find it like any static file (learning/h5p.py links it; the sandboxed player page loads it). Its install script
+# (which insists on yarn) is skipped: only the built files are used.
+H5P_STANDALONE_VERSION := 3.8.2
+H5P_STANDALONE_DIR := .cache/h5p-standalone
+H5P_STANDALONE_STATIC := static/vendor/h5p-standalone
+h5p-player: $(H5P_STANDALONE_STATIC)/.version-$(H5P_STANDALONE_VERSION)
+$(H5P_STANDALONE_STATIC)/.version-$(H5P_STANDALONE_VERSION):
+	@grep -qs '"version": "$(H5P_STANDALONE_VERSION)"' $(H5P_STANDALONE_DIR)/node_modules/h5p-standalone/package.json || \
+		npm install --silent --no-save --no-audit --no-fund --ignore-scripts --prefix $(H5P_STANDALONE_DIR) \
+		h5p-standalone@$(H5P_STANDALONE_VERSION)
+	rm -rf $(H5P_STANDALONE_STATIC)
+	mkdir -p $(dir $(H5P_STANDALONE_STATIC))
+	cp -R $(H5P_STANDALONE_DIR)/node_modules/h5p-standalone/dist $(H5P_STANDALONE_STATIC)
+	touch $@
 
 compilemessages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
@@ -71,4 +88,4 @@ messages: $(VENV)/.installed
 	$(DEV) $(PY) manage.py complete_english_catalogue
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static_collected .cache
+	rm -rf $(VENV) db.sqlite3 media static_collected .cache static/vendor

@@ -114,7 +114,7 @@ class VideoBlock(blocks.StructBlock):
 
 
 class InteractiveBlock(blocks.StructBlock):
-    """A SCORM package played in a sandboxed frame; rendered by the lesson's template (it needs the learner's
+    """A SCORM package or H5P content played in a sandboxed frame; rendered by the lesson's template (it needs the learner's
     record and a signed link to the package's files)."""
 
     package = SnippetChooserBlock("learning.InteractivePackage", label=_("Interactive package"))
@@ -126,7 +126,7 @@ class InteractiveBlock(blocks.StructBlock):
 
     class Meta:
         icon = "media"
-        label = _("Interactive content (SCORM)")
+        label = _("Interactive content (SCORM or H5P)")
 
 
 class LessonBlock(blocks.StreamBlock):

@@ -221,14 +221,16 @@ def lesson_context(request, lesson):
 
 
 def interactive_states(request, lesson):
-    """{block id: {src, record_url, completed}} for the lesson's interactive blocks: a signed link to the package's
-    launch file, whose fragment hands the runtime the learner's last state and the lesson page's origin."""
+    """{block id: {src, message_type, record_url, completed}} for the lesson's interactive blocks: a signed link to
+    the package's launch file (SCORM) or to the H5P player page, whose fragment hands the runtime the learner's last
+    state and the lesson page's origin."""
     import base64
     import json
 
     from django.urls import reverse
 
-    from learning import scorm
+    from learning import h5p, scorm
+    from learning.enums import PackageKind
     from learning.models import InteractiveRecord
 
     blocks = lesson.interactive_blocks()
@@ -241,14 +243,19 @@ def interactive_states(request, lesson):
     for block in blocks:
         package = block.value["package"]
         record = records.get(block.id)
-        path, _sep, query = package.launch.partition("?")
-        config = json.dumps({"state": scorm.initial_state(package.kind, record), "origin": origin},
-                            separators=(",", ":"))
+        token = scorm.make_token(request.user, lesson, block.id)
+        if package.kind == PackageKind.H5P:  # played by our H5P player page, which fetches the package's files
+            state, src = h5p.initial_state(record), reverse("learning:h5p_player", kwargs={"token": token})
+        else:
+            path, _sep, query = package.launch.partition("?")
+            state = scorm.initial_state(package.kind, record)
+            src = reverse("learning:package_file", kwargs={"token": token, "path": path}) + (
+                f"?{query}" if query else "")
+        config = json.dumps({"state": state, "origin": origin}, separators=(",", ":"))
         fragment = base64.urlsafe_b64encode(config.encode()).decode().rstrip("=")
-        src = reverse("learning:package_file", kwargs={"token": scorm.make_token(request.user, lesson, block.id),
-                                                       "path": path})
         states[block.id] = {
-            "src": src + (f"?{query}" if query else "") + f"#pacte={fragment}",
+            "src": src + f"#pacte={fragment}",
+            "message_type": "pacte-h5p" if package.kind == PackageKind.H5P else "pacte-scorm",
             "record_url": reverse("learning:interactive_record", kwargs={"pk": lesson.pk, "block_id": block.id}),
             "completed": bool(record and record.completed_at),
         }

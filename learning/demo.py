@@ -343,19 +343,20 @@ MODULE_3 = {
 }
 
 
-def _package():
-    """The demo's tiny SCORM 1.2 package (learning.scorm_samples), extracted again if its files are missing."""
+def _package(content=None, data=None):
+    """The demo's tiny SCORM 1.2 package (learning.scorm_samples), or the given one, extracted again if its files are
+    missing."""
     import io
 
     from learning import packages
     from learning.models import InteractivePackage
     from learning.scorm_samples import scorm_zip
 
-    content = MODULE_3["package"]
+    content = content or MODULE_3["package"]
     package = InteractivePackage.objects.filter(title=content["title"]).first()
     if package is not None and packages.resolve(package.sha256, package.launch_path):
         return package
-    upload = io.BytesIO(scorm_zip("1.2", title=content["title"], text=content["text"]))
+    upload = io.BytesIO(data or scorm_zip("1.2", title=content["title"], text=content["text"]))
     package = package or InteractivePackage(title=content["title"])
     services.store_package(package, upload, packages.inspect(upload))
     package.save()
@@ -382,8 +383,37 @@ def _interactive_module():
     lesson.save_revision().publish()
 
 
+H5P_LESSON = {
+    "package": {"title": "Le rôle du référent"},
+    "question": "Le référent accompagne le nouveau professionnel pendant son premier mois, puis fait le point avec "
+                "lui.",
+    "lesson": {"title": "Le rôle du référent", "slug": "le-role-du-referent", "duration_minutes": 5,
+               "summary": "Une question interactive (H5P) pour vérifier ce que fait le référent."},
+}
+
+
+def _h5p_lesson():
+    """The welcome module's second lesson: H5P content built with our own library (learning.h5p_samples)."""
+    from learning.h5p_samples import h5p_zip, question
+
+    content = H5P_LESSON
+    package = _package(content["package"], h5p_zip(content["package"]["title"], question(content["question"])))
+    module = _find(MODULE_3)
+    if module is None or LessonPage.objects.child_of(module).filter(slug=content["lesson"]["slug"]).exists():
+        return
+    lesson = LessonPage(**content["lesson"], body=[
+        _p("<p>Le référent est la personne de l’équipe vers qui le nouveau professionnel se tourne pendant ses "
+           "premières semaines. Répondez à la question ci-dessous : la leçon est faite quand votre réponse est "
+           "juste.</p>", "m3-l2-p1"),
+        {"type": "interactive", "id": "m3-l2-h5p",
+         "value": {"package": package.pk, "title": "Question : le rôle du référent", "height": 320}},
+    ])
+    module.add_child(instance=lesson)
+    lesson.save_revision().publish()
+
+
 # Each step commits on its own when run from load_demo (the demo's test runs them one by one for that reason).
-STEPS = [_index, _modules, _translate_module, _translate_lessons, _progress, _interactive_module]
+STEPS = [_index, _modules, _translate_module, _translate_lessons, _progress, _interactive_module, _h5p_lesson]
 
 
 def load():

@@ -26,3 +26,4 @@ class Status(models.TextChoices):
 class PackageKind(models.TextChoices):
     SCORM_12 = "scorm12", "SCORM 1.2"
     SCORM_2004 = "scorm2004", "SCORM 2004"
+    H5P = "h5p", "H5P"

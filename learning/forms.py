@@ -1,4 +1,4 @@
-"""The admin form of an interactive package: the zip is checked (learning.packages.inspect) while the form is
+"""The admin form of an interactive package (SCORM or H5P): the zip is checked (learning.packages.inspect) while the form is
 validated, so a refused package shows its reason next to the field and nothing is saved."""
 
 from django import forms
@@ -10,9 +10,9 @@ from learning import packages
 
 class InteractivePackageForm(WagtailAdminModelForm):
     upload = forms.FileField(
-        label=_("SCORM package (zip)"), required=False,
-        help_text=_("A SCORM 1.2 or SCORM 2004 zip with its imsmanifest.xml at the root. Leave empty to keep the "
-                    "current package."),
+        label=_("SCORM package (zip) or H5P content (.h5p)"), required=False,
+        help_text=_("A SCORM 1.2 or SCORM 2004 zip with its imsmanifest.xml at the root, or an .h5p file with its "
+                    "libraries. Leave empty to keep the current package."),
     )
 
     def clean_upload(self):

@@ -311,8 +311,9 @@ class Certificate(models.Model):
         return self.module_title_en if language == "en" and self.module_title_en else self.module_title
 
 
-# Interactive content (SCORM packages): the package as uploaded and checked (learning.packages), and each learner's
-# record of it (status, score, suspend data), written through the SCORM runtime's commits.
+# Interactive content (SCORM packages, H5P content): the package as uploaded and checked (learning.packages), and each
+# learner's record of it (status, score, suspend data), written through the SCORM runtime's commits or the results
+# the H5P player sends (its state kept as suspend data).
 
 
 class InteractivePackage(models.Model):

@@ -1,14 +1,17 @@
-"""Interactive packages (SCORM 1.2 and SCORM 2004 zips): checked as hostile input, then extracted.
+"""Interactive packages (SCORM 1.2 and SCORM 2004 zips, H5P content): checked as hostile input, then extracted.
 
 `inspect(file)` reads only the zip's central directory and its manifest; it refuses, with a reason in the uploader's
 language, any entry whose name could land outside the package's directory (`..`, absolute paths, backslashes,
 drive letters), symlinks (Unix mode in the entry's external attributes), too many entries, too large an unpacked
-size, too high a compression ratio (zip bombs, judged on the declared sizes and enforced again while extracting),
-and a missing or invalid `imsmanifest.xml` (parsed with defusedxml: no DTD, no entities, no external references).
+size, too high a compression ratio (zip bombs, judged on the declared sizes and enforced again while extracting).
+Those checks are the same for every kind; the package's own description is then read by its kind's reader:
+`imsmanifest.xml` for SCORM (parsed with defusedxml: no DTD, no entities, no external references), `h5p.json`,
+`content/content.json` and the libraries' `library.json` for H5P (size-limited JSON, H5P's file-type whitelist).
 `extract(file, info)` then writes the files into a temporary directory and renames it, in one step, to the
 package's directory (named by the zip's SHA-256): a refusal or a crash leaves nothing half-written."""
 
 import hashlib
+import json
 import os
 import posixpath
 import re
@@ -27,6 +30,17 @@ from learning import conf
 from learning.enums import PackageKind
 
 MANIFEST = "imsmanifest.xml"
+H5P_MANIFEST = "h5p.json"
+H5P_CONTENT = "content/content.json"
+# H5P's own whitelist (h5p-php-library's default content and library extensions), without Flash and office files;
+# scripts and style sheets only inside a library's folder, as H5P requires.
+H5P_CONTENT_EXTENSIONS = frozenset(
+    "json png jpg jpeg gif bmp svg webp eot ttf woff woff2 otf webm mp4 ogg oga ogv mp3 m4a wav txt vtt webvtt csv"
+    .split())
+H5P_LIBRARY_EXTENSIONS = H5P_CONTENT_EXTENSIONS | {"js", "css"}
+H5P_JSON_LIMIT = 1024 * 1024  # h5p.json and each library.json
+H5P_CONTENT_LIMIT = 10 * 1024 * 1024  # content/content.json
+_LIBRARY_NAME = re.compile(r"^[A-Za-z0-9._-]{1,255}$")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CHUNK = 64 * 1024
 
@@ -125,8 +139,6 @@ def _children(element, name):
 
 
 def _read_manifest(archive, names):
-    if MANIFEST not in names:
-        raise PackageError(_("The package has no imsmanifest.xml at its root: it is not a SCORM package."))
     entry = archive.getinfo(MANIFEST)
     if entry.file_size > 5 * 1024 * 1024:
         raise PackageError(_("The package's imsmanifest.xml is too large."))
@@ -189,15 +201,120 @@ def _launch(root, names):
     return path + (f"?{query}" if query else ""), title
 
 
+def _inspect_scorm(archive, names):
+    root = _read_manifest(archive, names)
+    kind = _version(root)
+    launch, title = _launch(root, names)
+    return kind, launch, title
+
+
+# H5P: h5p.json names the main library and its dependencies, each in a folder "<machineName>-<major>.<minor>" with
+# its library.json; the content's parameters are in content/content.json. h5p-standalone (the player) reads them.
+
+
+def _read_json(archive, names, name, limit):
+    if name not in names:
+        raise PackageError(_("The H5P content has no %(name)s.") % {"name": name})
+    entry = archive.getinfo(name)
+    if entry.file_size > limit:
+        raise PackageError(_("The H5P content's %(name)s is too large (%(limit)s kB at most).")
+                           % {"name": name[:200], "limit": limit // 1024})
+    try:
+        data = json.loads(archive.read(entry).decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise PackageError(_("The H5P content's %(name)s is not valid JSON.") % {"name": name[:200]})
+    if not isinstance(data, dict):
+        raise PackageError(_("The H5P content's %(name)s is not a JSON object.") % {"name": name[:200]})
+    return data
+
+
+def _check_h5p_files(names):
+    for name in names:
+        top, _sep, rest = name.partition("/")
+        if name == H5P_MANIFEST:
+            continue
+        if not rest:
+            raise PackageError(_("The H5P content has a file outside its content and library folders (%(name)s).")
+                               % {"name": name[:200]})
+        allowed = H5P_CONTENT_EXTENSIONS if top == "content" else H5P_LIBRARY_EXTENSIONS
+        extension = posixpath.splitext(name)[1].lstrip(".").lower()
+        if extension not in allowed:
+            raise PackageError(_("The H5P content contains a file of a type that is not allowed (%(name)s).")
+                               % {"name": name[:200]})
+
+
+def _dependency(value):
+    """(machineName, major, minor) of a dependency in h5p.json, or None when it is malformed."""
+    if not isinstance(value, dict):
+        return None
+    name, major, minor = value.get("machineName"), value.get("majorVersion"), value.get("minorVersion")
+    if not (isinstance(name, str) and _LIBRARY_NAME.match(name) and ".." not in name):
+        return None
+    if isinstance(major, bool) or isinstance(minor, bool) or not (isinstance(major, int) and isinstance(minor, int)):
+        return None
+    return name, major, minor
+
+
+def _library(archive, names, dependency):
+    """The library.json of a dependency, read from its folder ("Name-1.0", or "Name" as h5p-standalone allows)."""
+    name, major, minor = dependency
+    for folder in (f"{name}-{major}.{minor}", name):
+        if f"{folder}/library.json" in names:
+            library = _read_json(archive, names, f"{folder}/library.json", H5P_JSON_LIMIT)
+            if (library.get("machineName"), library.get("majorVersion"), library.get("minorVersion")) != dependency:
+                raise PackageError(_("The library.json of %(name)s does not describe that library.")
+                                   % {"name": f"{name} {major}.{minor}"})
+            for key in ("preloadedJs", "preloadedCss"):
+                files = library.get(key, [])
+                if not isinstance(files, list) or not all(isinstance(item, dict) for item in files):
+                    raise PackageError(_("The library.json of %(name)s is not valid.")
+                                       % {"name": f"{name} {major}.{minor}"})
+                for item in files:
+                    path = item.get("path")
+                    if not isinstance(path, str) or f"{folder}/{path}" not in names:
+                        raise PackageError(_("A file of the library %(name)s is missing from the package.")
+                                           % {"name": f"{name} {major}.{minor}"})
+                    _check_name(f"{folder}/{path}")
+            return library
+    raise PackageError(_("The library %(name)s is not in the package.") % {"name": f"{name} {major}.{minor}"})
+
+
+def _inspect_h5p(archive, names):
+    _check_h5p_files(names)
+    manifest = _read_json(archive, names, H5P_MANIFEST, H5P_JSON_LIMIT)
+    _read_json(archive, names, H5P_CONTENT, H5P_CONTENT_LIMIT)
+    main = manifest.get("mainLibrary")
+    dependencies = manifest.get("preloadedDependencies")
+    if not isinstance(main, str) or not main:
+        raise PackageError(_("The H5P content's h5p.json does not name its main library."))
+    if not isinstance(dependencies, list) or not dependencies or len(dependencies) > 200:
+        raise PackageError(_("The H5P content's h5p.json does not list its libraries."))
+    parsed = [_dependency(value) for value in dependencies]
+    if None in parsed:
+        raise PackageError(_("The H5P content's h5p.json lists a library without a valid name and version."))
+    if main not in {name for name, _major, _minor in parsed}:
+        raise PackageError(_("The H5P content's main library (%(name)s) is not among its libraries.")
+                           % {"name": main[:200]})
+    for dependency in parsed:
+        _library(archive, names, dependency)
+    title = manifest.get("title")
+    return PackageKind.H5P, H5P_MANIFEST, title.strip() if isinstance(title, str) else ""
+
+
 def inspect(file):
-    """Check an uploaded zip (a file object) without extracting it; return its PackageInfo or raise PackageError."""
+    """Check an uploaded zip (a file object) without extracting it; return its PackageInfo or raise PackageError.
+    A zip with h5p.json at its root is H5P content, one with imsmanifest.xml a SCORM package."""
     archive = _open(file)
     with archive:
         entries, total = _check_entries(archive)
         names = {entry.filename for entry in entries if not entry.is_dir()}
-        root = _read_manifest(archive, names)
-        kind = _version(root)
-        launch, title = _launch(root, names)
+        if H5P_MANIFEST in names:
+            kind, launch, title = _inspect_h5p(archive, names)
+        elif MANIFEST in names:
+            kind, launch, title = _inspect_scorm(archive, names)
+        else:
+            raise PackageError(_("The package has neither an imsmanifest.xml (SCORM) nor an h5p.json (H5P) at its "
+                                 "root."))
     return PackageInfo(kind=kind, launch=launch, title=title[:200], sha256=_sha256(file), entries=len(entries),
                        unpacked_bytes=total)
 

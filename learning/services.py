@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from learning import conf, quizzes
+from learning.enums import PackageKind
 from learning.models import (
     Certificate,
     LessonPage,
@@ -209,7 +210,7 @@ def store_package(package, upload, info, user=None):
     package.entries = info.entries
     package.unpacked_bytes = info.unpacked_bytes
     if not package.title:
-        package.title = info.title or "SCORM"
+        package.title = info.title or PackageKind(info.kind).label
     if user is not None and getattr(user, "pk", None):
         package.uploaded_by = user
     return package
@@ -217,7 +218,8 @@ def store_package(package, upload, info, user=None):
 
 @transaction.atomic
 def record_interactive(user, lesson, module, block_id, data):
-    """Record what an interactive block's SCORM runtime committed (already validated by learning.scorm.clean);
+    """Record what an interactive block's runtime sent (SCORM commits or H5P results, already validated by
+    learning.scorm.clean or learning.h5p.clean);
     when it says completed or passed, the lesson is done (with its quizzes, if any, passed)."""
     from learning.models import InteractiveRecord
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("lessons/<int:pk>/reflections/<str:block_id>/", views.reflection_save, name="reflection_save"),
     path("lessons/<int:pk>/interactive/<str:block_id>/", views.interactive_record, name="interactive_record"),
     path("packages/<str:token>/<path:path>", views.package_file, name="package_file"),
+    path("h5p/<str:token>/", views.h5p_player, name="h5p_player"),
     path("modules/<int:pk>/resume/", views.module_resume, name="resume"),
     path("attempts/<int:pk>/", views.attempt_detail, name="attempt"),
     path("certificates/<int:pk>/", views.certificate_pdf, name="certificate"),

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from learning import catalogue, certificates, dashboard, history, permissions, services
+from learning.enums import PackageKind
 from learning.models import Certificate, LessonPage, LessonProgress, ModulePage, QuizAttempt
 from learning.quizzes import QuizFormError
 from people.models import User
@@ -146,6 +147,8 @@ def dashboard_csv(request):
 # Interactive content: the package's files (in a sandboxed frame, opaque origin) and the runtime's commits.
 
 PACKAGE_CSP = "sandbox allow-scripts allow-forms allow-popups; frame-ancestors 'self'"
+# An SVG image is shown, never run: no script, no outside resource (H5P content may hold SVG images).
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'self'"
 
 
 def _package_for(token):
@@ -183,24 +186,46 @@ def package_file(request, token, path):
         raise Http404
     content_type, _encoding = mimetypes.guess_type(file_path.name)
     content_type = content_type or "application/octet-stream"
-    if content_type == "text/html":
+    if content_type == "text/html" and package.kind != PackageKind.H5P:
         script = request.build_absolute_uri(static("learning/scorm-api.js"))
         origin = request.build_absolute_uri("/").rstrip("/")
         response = FileResponse(io.BytesIO(scorm.inject(file_path.read_bytes(), script, origin)),
                                 content_type="text/html; charset=utf-8")
     else:
         response = FileResponse(open(file_path, "rb"), content_type=content_type)
-    response["Content-Security-Policy"] = PACKAGE_CSP
+    return _sandboxed(response, SVG_CSP if content_type == "image/svg+xml" else PACKAGE_CSP,
+                      cross_origin=package.kind == PackageKind.H5P)
+
+
+def _sandboxed(response, policy, cross_origin=False):
+    response["Content-Security-Policy"] = policy
     response["X-Content-Type-Options"] = "nosniff"
     response["Referrer-Policy"] = "no-referrer"  # the link's token stays out of third parties' logs
     response["Cache-Control"] = "private, max-age=300"
+    if cross_origin:
+        # The H5P player fetches h5p.json, content.json and library.json from its sandboxed (opaque) origin; the
+        # signed link is the credential, no cookie is involved.
+        response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@xframe_options_sameorigin
+def h5p_player(request, token):
+    from django.template.loader import render_to_string
+
+    from learning import h5p
+
+    package = _package_for(token)
+    if package.kind != PackageKind.H5P:
+        raise Http404
+    html = render_to_string("learning/h5p_player.html", h5p.player_context(request, token, package))
+    return _sandboxed(HttpResponse(html, content_type="text/html; charset=utf-8"), PACKAGE_CSP)
 
 
 @require_POST
 @login_required
 def interactive_record(request, pk, block_id):
-    from learning import scorm
+    from learning import h5p, scorm
 
     lesson, module = _lesson(request, pk)
     block = lesson.interactive_block(block_id)
@@ -208,7 +233,8 @@ def interactive_record(request, pk, block_id):
     if package is None:
         raise Http404
     try:
-        fields = scorm.clean(package.kind, scorm.parse_body(request.body))
+        values = scorm.parse_body(request.body)
+        fields = h5p.clean(values) if package.kind == PackageKind.H5P else scorm.clean(package.kind, values)
     except scorm.ScormError as error:
         return JsonResponse({"error": str(error)}, status=400)
     record = services.record_interactive(request.user, lesson, module, block_id, fields)

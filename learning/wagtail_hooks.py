@@ -30,7 +30,7 @@ class QuestionBankViewSet(SnippetViewSet):
 
 
 class InteractivePackageViewSet(SnippetViewSet):
-    """SCORM packages uploaded by trainers and the national team, checked before anything is extracted
+    """SCORM packages and H5P content uploaded by trainers and the national team, checked before anything is extracted
     (learning.packages); lessons play them through an "Interactive content" block."""
 
     model = InteractivePackage

@@ -35,3 +35,7 @@ def test_the_demo_modules_load_once_with_english_and_progress(client, people, co
     assert "Reprendre" in client.get("/fr/accounts/space/").content.decode()
     scorm_lesson = client.get("/fr/ressources/modules/accueillir-un-nouveau-professionnel/le-parcours-d-accueil/")
     assert 'title="Le parcours d’accueil en trois étapes"' in scorm_lesson.content.decode()
+    h5p_lesson = client.get("/fr/ressources/modules/accueillir-un-nouveau-professionnel/le-role-du-referent/")
+    assert 'title="Question : le rôle du référent"' in h5p_lesson.content.decode()
+    assert 'data-message-type="pacte-h5p"' in h5p_lesson.content.decode()
+    assert InteractivePackage.objects.filter(kind="h5p", title="Le rôle du référent").count() == 1

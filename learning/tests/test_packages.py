@@ -75,7 +75,7 @@ XXE = """<?xml version="1.0"?><!DOCTYPE manifest [<!ENTITY xxe SYSTEM "file:///e
     (valid_files(**{"C:/Windows/evil.dll": "x"}), None, "absolute path"),
     (valid_files(**{"a\\..\\evil.html": "x"}), None, "backslash"),
     (valid_files(), "link.html", "symbolic link"),
-    ({"index.html": "x"}, None, "no imsmanifest.xml"),
+    ({"index.html": "x"}, None, "neither an imsmanifest.xml (SCORM) nor an h5p.json (H5P)"),
     ({"imsmanifest.xml": "<manifest><unclosed>", "index.html": "x"}, None, "not valid XML"),
     ({"imsmanifest.xml": XXE, "index.html": "x"}, None, "DTD or entities"),
     ({"imsmanifest.xml": "<manifest><metadata><schemaversion>1.2</schemaversion></metadata></manifest>"}, None,

@@ -1,7 +1,8 @@
-/* The lesson page's side of interactive content (SCORM). The package plays in a sandboxed frame (opaque origin);
-   its runtime (scorm-api.js) posts {type: "pacte-scorm", event: "commit"|"finish", values: {...}} here. Only
-   messages from one of this page's frames (or a frame inside it) are accepted; their values are sent, in order,
-   to the lesson's record URL with the CSRF token; the server checks every value. */
+/* The lesson page's side of interactive content (SCORM, H5P). The package plays in a sandboxed frame (opaque
+   origin); its runtime (scorm-api.js) posts {type: "pacte-scorm", event: "commit"|"finish", values: {...}} here, the
+   H5P player page (h5p-player.js) {type: "pacte-h5p", values: {verb, score_raw, ..., state}}. Only messages from one
+   of this page's frames (or a frame inside it), from an opaque origin, of the frame's own kind, are accepted; their
+   values are sent, in order, to the lesson's record URL with the CSRF token; the server checks every value. */
 (function () {
   "use strict";
   var frames = Array.prototype.slice.call(document.querySelectorAll("iframe[data-interactive]"));
@@ -20,8 +21,20 @@
     return null;
   }
 
-  function valid(data) {
-    if (!data || typeof data !== "object" || data.type !== "pacte-scorm") { return false; }
+  var H5P_KEYS = { verb: "string", score_raw: "number", score_max: "number", score_scaled: "number",
+    completion: "boolean", success: "boolean", state: "string" };
+
+  function validH5P(data) {
+    if (!data.values || typeof data.values !== "object" || Array.isArray(data.values)) { return false; }
+    return Object.keys(data.values).every(function (key) {
+      return Object.prototype.hasOwnProperty.call(H5P_KEYS, key) && typeof data.values[key] === H5P_KEYS[key];
+    });
+  }
+
+  function valid(frame, data) {
+    if (!data || typeof data !== "object" || data.type !== frame.getAttribute("data-message-type")) { return false; }
+    if (data.type === "pacte-h5p") { return validH5P(data); }
+    if (data.type !== "pacte-scorm") { return false; }
     if (data.event !== "commit" && data.event !== "finish") { return false; }
     if (!data.values || typeof data.values !== "object" || Array.isArray(data.values)) { return false; }
     return Object.keys(data.values).every(function (key) {
@@ -57,7 +70,7 @@
 
   window.addEventListener("message", function (event) {
     var frame = frameOf(event.source);
-    if (!frame || event.origin !== "null" || !valid(event.data)) { return; }
+    if (!frame || event.origin !== "null" || !valid(frame, event.data)) { return; }
     var values = event.data.values;
     queue = queue.then(function () { return send(frame, values); });
   });

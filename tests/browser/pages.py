@@ -67,6 +67,7 @@ AUDITED_PAGES += [
     AuditedPage("learning-history", **both("/learning/history/"), login_as="coordinator.bretagne@example.org"),
     AuditedPage("learning-dashboard", **both("/learning/dashboard/"), login_as="trainer.bretagne@example.org"),
     AuditedPage("learning-scorm-lesson", fr="/fr/ressources/modules/accueillir-un-nouveau-professionnel/le-parcours-d-accueil/", en=None, login_as="coordinator.normandie@example.org"),  # French-only demo module
+    AuditedPage("learning-h5p-lesson", fr="/fr/ressources/modules/accueillir-un-nouveau-professionnel/le-role-du-referent/", en=None, login_as="coordinator.normandie@example.org"),  # French-only demo module
 ]
 
 # The seminars (seminars/demo.py): the 2020 Bretagne cohort's first seminar (translated), its assignment 1, Léa

@@ -63,3 +63,32 @@ def test_a_coordinator_plays_a_scorm_package_and_its_completion_marks_the_lesson
     expect(page.get_by_text("Vous avez fait cette leçon.")).to_be_visible()
     expect(frame.locator("#state")).to_have_text("completed")  # the next visit resumes from the recorded state
     assert not [e for e in errors if "Content Security Policy" in e or "postMessage" in e], errors
+
+
+def test_a_coordinator_answers_h5p_content_and_its_completion_marks_the_lesson_done(new_page):
+    """H5P content (our H5P.PacteQuestion library) plays through h5p-standalone on a player page in the same
+    sandboxed frame as SCORM packages: its xAPI statements reach the lesson page by postMessage, and the server
+    records them. A wrong answer is recorded and leaves the lesson to do; the right one completes it. Karim Saïdi
+    is used by no other journey (the SCORM one takes the module's other lesson)."""
+    page = log_in(new_page(), "karim.saidi@example.org")
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto("/fr/ressources/modules/accueillir-un-nouveau-professionnel/le-role-du-referent/")
+    expect(page.get_by_text("Cette leçon est faite quand son contenu interactif est terminé.")).to_be_visible()
+    frame = page.frame_locator("iframe[title='Question : le rôle du référent']")
+    expect(frame.get_by_text("Le référent accompagne le nouveau professionnel")).to_be_visible()
+    assert page.frames[1].evaluate("() => { try { return document.cookie; } catch (e) { return 'blocked'; } }") in (
+        "", "blocked")
+    frame.get_by_label("Faux").check()
+    frame.get_by_role("button", name="Vérifier").click()
+    expect(frame.get_by_role("status")).to_contain_text("Ce n’est pas la bonne réponse")
+    expect(page.locator("[data-interactive-status]")).to_have_text("Votre progression est enregistrée.")
+    frame.get_by_label("Vrai").check()
+    frame.get_by_role("button", name="Réessayer").click()
+    expect(frame.get_by_role("status")).to_have_text("Bonne réponse !")
+    expect(page.locator("[data-interactive-status]")).to_contain_text("cette leçon est faite")
+    page.reload()
+    expect(page.get_by_text("Vous avez fait cette leçon.")).to_be_visible()
+    expect(frame.get_by_label("Vrai")).to_be_checked()  # the next visit resumes from the recorded state
+    assert not [e for e in errors if "Content Security Policy" in e or "postMessage" in e or "H5P" in e], errors
