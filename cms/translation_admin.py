@@ -10,7 +10,7 @@ which it shows in place of Wagtail's page and snippet editors, is checked by `ch
 import functools
 
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, include, path
@@ -82,7 +82,11 @@ def _snippet_listing(request, app_label, model_name, **kwargs):
 
 
 def _snippet_detail(request, app_label, model_name, pk, **kwargs):
-    instance = get_object_or_404(get_snippet_model_from_url_params(app_label, model_name), pk=unquote(pk))
+    model = get_snippet_model_from_url_params(app_label, model_name)
+    try:
+        instance = model._default_manager.get(pk=unquote(pk))
+    except (model.DoesNotExist, ValueError, ValidationError) as error:
+        raise Http404 from error
     return permissions.user_can_edit_objects_of(request.user, type(instance)) and permissions.user_can_edit_object(
         request.user, instance
     )
