@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Q
 from wagtail.models import DraftStateMixin, Page, get_translatable_models
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import page_permission_policy
 from wagtail_localize.models import Translation
@@ -40,7 +41,9 @@ def user_can_read_region_reports(user, region) -> bool:
 # Translations (wagtail-localize). A translation reads its source and writes its destination: working on one needs
 # edit permission on both, and making a destination live needs publish permission on it. Pages answer with
 # Wagtail's page permissions (derived from role and region by people.services.roles, so a trainer edits their
-# regions' pages and the shared learning content); other translatable models with Django's model permissions.
+# regions' pages and the shared learning content); other translatable models with Django's model permission (which
+# wagtail-localize's own views check) and, object by object, with the permission policy of their snippet viewset
+# (the library's: a trainer changes their regions' documents only).
 
 
 def _model_permission(user, action, model) -> bool:
@@ -48,22 +51,48 @@ def _model_permission(user, action, model) -> bool:
     return user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
 
 
+def _permission_policy(model):
+    """The policy Wagtail's own screens ask about `model`: its snippet viewset's, or the model permissions'."""
+    from wagtail.snippets.models import get_snippet_models  # the registry fills when the admin's hooks load
+
+    if model in get_snippet_models():
+        return model.snippet_viewset.permission_policy
+    return ModelPermissionPolicy(model)
+
+
+def _object_permission(user, action, obj) -> bool:
+    model = type(obj)
+    return _model_permission(user, action, model) and _permission_policy(model).user_has_permission_for_instance(
+        user, action, obj
+    )
+
+
 def user_can_edit_object(user, obj) -> bool:
     if isinstance(obj, Page):
         return obj.permissions_for_user(user).can_edit()
-    return _model_permission(user, "change", type(obj))
+    return _object_permission(user, "change", obj)
 
 
 def user_can_publish_object(user, obj) -> bool:
     if isinstance(obj, Page):
         return obj.permissions_for_user(user).can_publish()
     if isinstance(obj, DraftStateMixin):
-        return _model_permission(user, "publish", type(obj))
+        return _object_permission(user, "publish", obj)
     return user_can_edit_object(user, obj)  # without drafts, saving is publishing
 
 
+def objects_editable_by(user, model):
+    """The `model` objects `user` may edit, as a queryset (object by object, as user_can_edit_object answers)."""
+    if is_national(user):
+        return model._default_manager.all()
+    if not _model_permission(user, "change", model):
+        return model._default_manager.none()
+    return _permission_policy(model).instances_user_has_any_permission_for(user, {"change"})
+
+
 def user_can_edit_objects_of(user, model) -> bool:
-    """The snippet listings of wagtail-localize's editor: for those who edit that kind of snippet."""
+    """The snippet listings of wagtail-localize's editor: for those who edit that kind of snippet (the listing is
+    narrowed to objects_editable_by)."""
     return is_national(user) or _model_permission(user, "change", model)
 
 
@@ -92,8 +121,9 @@ def _user_can_write_destination(user, instance, locale, publish) -> bool:
     if isinstance(instance, Page):
         perms = _translated_ancestor(instance, locale).permissions_for_user(user)
         return perms.can_add_subpage() and (not publish or perms.can_publish_subpage())
+    # A new translation of a snippet: as its source, whose edit permission is checked with it, plus "add".
     model = type(instance)
-    if not _model_permission(user, "add", model):
+    if not (_model_permission(user, "add", model) and _permission_policy(model).user_has_permission(user, "add")):
         return False
     return not publish or not isinstance(instance, DraftStateMixin) or _model_permission(user, "publish", model)
 
@@ -205,11 +235,17 @@ def translations_editable_by(user):
     pages = Q(source__object__content_type=ContentType.objects.get_for_model(Page)) & Q(Exists(source)) & ~Q(
         Exists(foreign_destination)
     )
-    other_models = [
-        model for model in get_translatable_models()
-        if not issubclass(model, Page) and _model_permission(user, "change", model)
-    ]
-    others = Q(source__object__content_type__in=ContentType.objects.get_for_models(*other_models).values())
+    others = Q(pk__in=[])
+    for model in get_translatable_models():
+        if issubclass(model, Page) or not _model_permission(user, "change", model):
+            continue
+        editable = objects_editable_by(user, model)
+        own_source = editable.filter(translation_key=OuterRef("source__object_id"), locale=OuterRef("source__locale"))
+        foreign = model._default_manager.filter(
+            translation_key=OuterRef("source__object_id"), locale=OuterRef("target_locale")
+        ).exclude(pk__in=editable.values("pk"))
+        others |= (Q(source__specific_content_type=ContentType.objects.get_for_model(model)) & Q(Exists(own_source))
+                   & ~Q(Exists(foreign)))
     return translations.filter(pages | others)
 
 

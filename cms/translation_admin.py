@@ -10,7 +10,7 @@ which it shows in place of Wagtail's page and snippet editors, is checked by `ch
 import functools
 
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, include, path
@@ -18,7 +18,7 @@ from rest_framework.exceptions import PermissionDenied as NotAllowed
 from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.views import report
+from wagtail_localize.views import report, snippets_api
 from wagtail_localize.views.submit_translations import SubmitTranslationForm
 from wagtail_localize.views.update_translations import UpdateTranslationsForm
 
@@ -81,12 +81,30 @@ def _snippet_listing(request, app_label, model_name, **kwargs):
     return permissions.user_can_edit_objects_of(request.user, get_snippet_model_from_url_params(app_label, model_name))
 
 
+def _snippet_detail(request, app_label, model_name, pk, **kwargs):
+    model = get_snippet_model_from_url_params(app_label, model_name)
+    try:
+        instance = model._default_manager.get(pk=unquote(pk))
+    except (model.DoesNotExist, ValueError, ValidationError) as error:
+        raise Http404 from error
+    return permissions.user_can_edit_objects_of(request.user, type(instance)) and permissions.user_can_edit_object(
+        request.user, instance
+    )
+
+
 class TranslationsReportView(report.TranslationsReportView):
     """The translations report, listing only the translations the person may work on."""
 
     def get_queryset(self):
         editable = permissions.translations_editable_by(self.request.user)
         return super().get_queryset().filter(pk__in=editable.values("pk"))
+
+
+class SnippetsApiViewSet(snippets_api.SnippetViewSet):
+    """The editor's snippet listing and detail, of the snippets the person may edit (object by object)."""
+
+    def get_queryset(self):
+        return permissions.objects_editable_by(self.request.user, self.get_model())
 
 
 # URL name in wagtail-localize's namespace -> (check, view to use instead of wagtail-localize's, or None).
@@ -105,8 +123,8 @@ CHECKS = {
     "convert_to_alias": (_convert_to_alias, None),
     "translations_report": (_anyone, TranslationsReportView),
     "translations_report_results": (_anyone, TranslationsReportView),
-    "snippets_api_listing": (_snippet_listing, None),
-    "snippets_api_detail": (_snippet_listing, None),
+    "snippets_api_listing": (_snippet_listing, SnippetsApiViewSet),
+    "snippets_api_detail": (_snippet_detail, SnippetsApiViewSet),
 }
 
 
@@ -135,7 +153,9 @@ def _guarded_pattern(pattern):
         )
     check, replacement = CHECKS[pattern.name]
     view = pattern.callback
-    if replacement is not None:
+    if replacement is not None and hasattr(view, "actions"):  # a Django REST Framework viewset
+        view = replacement.as_view(view.actions, **view.initkwargs)
+    elif replacement is not None:
         view = replacement.as_view(**getattr(view, "view_initkwargs", {}))
     return URLPattern(pattern.pattern, guarded(view, check), pattern.default_args, pattern.name)
 

@@ -6,3 +6,6 @@ class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = _("Document library")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

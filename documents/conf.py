@@ -24,6 +24,12 @@ def extraction_timeout_seconds() -> int:
     return _get("EXTRACTION_TIMEOUT_SECONDS", 20)
 
 
+def extraction_wall_seconds() -> float:
+    """Wall-clock seconds an extraction may take, waiting included (a reader blocked on nothing uses no CPU):
+    by default twice the CPU time, plus five seconds for the interpreter to start on a loaded machine."""
+    return _get("EXTRACTION_WALL_SECONDS", None) or extraction_timeout_seconds() * 2 + 5
+
+
 def extraction_memory_mb() -> int:
     """Address space of the extraction subprocess."""
     return _get("EXTRACTION_MEMORY_MB", 512)

@@ -154,13 +154,14 @@ def extract(data: bytes, file_format: str, *, cpu_seconds=None, memory_mb=None) 
 
     from documents import conf
 
+    wall_seconds = conf.extraction_wall_seconds() if cpu_seconds is None else cpu_seconds * 2 + 5
     cpu_seconds = cpu_seconds or conf.extraction_timeout_seconds()
     memory = (memory_mb or conf.extraction_memory_mb()) * 1024 * 1024
     started = time.perf_counter()
     try:
         completed = subprocess.run(  # noqa: S603 - our own interpreter and module, no shell
             [sys.executable, "-E", "-s", "-m", "documents.extraction", file_format],
-            input=data, capture_output=True, timeout=cpu_seconds * 2 + 5,
+            input=data, capture_output=True, timeout=wall_seconds,
             preexec_fn=_limits(cpu_seconds, memory), cwd=_project_dir(), check=False,
         )
     except subprocess.TimeoutExpired:

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from cms import navigation, routing
 from cms.models.pages import BasePage
+from documents.page_forms import LibraryDocumentsPageForm
 from learning.blocks import LessonBlock, QuestionBankBlock
 from learning.enums import Audience, PackageKind, Theme
 
@@ -129,6 +130,7 @@ class LessonPage(MembersOnlyMixin, CachedRouteMixin, Page):
     summary = models.TextField(_("summary"), max_length=600, blank=True)
     duration_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=15)
     body = StreamField(LessonBlock(), verbose_name=_("content"))
+    base_form_class = LibraryDocumentsPageForm  # document blocks checked against the editor at save time
 
     parent_page_types = ["learning.ModulePage"]
     subpage_types = []

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms import cache, routing
 from cms.blocks import BodyBlock, CookieBlock
+from documents.page_forms import LibraryDocumentsPageForm
 from people import permissions
 from people.collation import sort_key
 from people.enums import Role
@@ -26,6 +27,7 @@ class BasePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    base_form_class = LibraryDocumentsPageForm  # document blocks checked against the editor at save time
 
     class Meta:
         abstract = True

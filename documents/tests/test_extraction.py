@@ -5,6 +5,7 @@ import io
 import zipfile
 
 import pytest
+from django.utils import translation
 
 from documents import samples
 from documents.extraction import DAMAGED, MEMORY, TIMEOUT, extract
@@ -51,3 +52,35 @@ def test_limits_stop_a_reader_that_asks_too_much():
     # 16 MB of address space cannot hold the reader: the child fails, the worker goes on and says why.
     outcome = extract(samples.pdf("Guide", ["x"]), "pdf", memory_mb=16)
     assert outcome.error in (MEMORY, "crashed", DAMAGED, TIMEOUT) and outcome.error and outcome.pages == []
+
+
+@pytest.mark.django_db
+def test_an_extraction_past_its_wall_clock_fails_with_the_timeout_and_changes_nothing_else(
+    settings, task_worker, region, commit, client, people
+):
+    from documents.enums import TextStatus
+    from documents.models import LibraryDocument
+    from documents.tests.factories import make_document
+
+    with commit():
+        document = make_document(title="Guide d’animation", region=region("bretagne"))
+    assert document.text_status == TextStatus.PENDING
+    fields = [f.attname for f in LibraryDocument._meta.concrete_fields
+              if f.attname not in ("text_status", "text_error", "text_hash", "updated_at")]
+    before = LibraryDocument.objects.values(*fields).get(pk=document.pk)
+    # The wall clock runs out before the child can even start its interpreter: the worker stops waiting for it.
+    settings.PACTE_DOCUMENTS_EXTRACTION_WALL_SECONDS = 0.001
+    ran = [result.task_path for result in task_worker()]
+    assert ran.count("documents.tasks.extract_document_text") == 1, ran
+    document.refresh_from_db()
+    assert (document.text_status, document.text_error) == (TextStatus.FAILED, TIMEOUT)
+    assert document.text_hash == document.file_hash  # this file's outcome: not tried again until it is replaced
+    assert LibraryDocument.objects.values(*fields).get(pk=document.pk) == before
+    assert before["text"] == "" and before["text_pages"] == []
+    # Its uploader reads why, in the admin, in their language.
+    with translation.override("fr"):
+        reason = str(document.text_error_message)
+    assert reason.startswith("la lecture du fichier a pris trop de temps")
+    client.force_login(people["trainer_bretagne"])
+    html = client.get(f"/admin/library/edit/{document.pk}/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert reason in html

@@ -1,0 +1,229 @@
+"""Trainers translate their regions' documents in wagtail-localize, as they translate their pages; its screens and
+actions refuse them every other document (cms.translation_admin asks the library's permission policy), and refuse
+coordinators and partners everything. Requests run their commit callbacks, as a real request would."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.wagtail_hooks import register_admin_urls
+
+from documents.enums import Access
+from documents.models import LibraryDocument
+from documents.tests.factories import make_document
+
+pytestmark = pytest.mark.django_db
+# wagtail-localize's URLs that name no document (pages, the report, the editor's interface strings).
+NOT_DOCUMENT_URLS = {"javascript_catalog", "submit_page_translation", "convert_to_alias", "translations_report",
+                     "translations_report_results"}
+FORM = "application/x-www-form-urlencoded"
+
+
+@pytest.fixture
+def as_person(people, django_capture_on_commit_callbacks):
+    def client_of(who):
+        client = Client()
+        client.force_login(people[who])
+        original = client.generic
+
+        def generic(*args, **kwargs):
+            with django_capture_on_commit_callbacks(execute=True):
+                return original(*args, **kwargs)
+
+        client.generic = generic
+        return client
+
+    return client_of
+
+
+def _english():
+    return Locale.objects.get(language_code="en")
+
+
+def _document(region, title, commit):
+    with commit():
+        return make_document(title=title, description="Pour animer une réunion d’équipe.", region=region,
+                             access=Access.PUBLIC)
+
+
+def _edit_url(document):
+    return reverse("wagtailsnippets_documents_librarydocument:edit", args=[document.pk])
+
+
+def _refused(response):
+    if response.status_code == 403:
+        return True
+    return response.status_code == 302 and response["Location"].split("?")[0] in ("/admin/", "/admin/login/")
+
+
+def _string_segment(source, text):
+    return StringSegment.objects.get(source=source, string__data=text)
+
+
+def test_a_trainer_translates_a_document_of_their_region(as_person, region, commit, client):
+    french = _document(region("bretagne"), "Guide d’animation", commit)
+    trainer = as_person("trainer_bretagne")
+    submit = reverse("wagtail_localize:submit_snippet_translation", args=["documents", "librarydocument", french.pk])
+    assert trainer.get(submit).status_code == 200
+    assert trainer.post(submit, {"locales": [_english().pk]}).status_code == 302
+    english = french.get_translation(_english())
+    translation = Translation.objects.get(source__object_id=french.translation_key, target_locale=_english())
+    assert english.region == french.region and english.file_id == french.file_id
+
+    # wagtail-localize's editor in place of the library's, with the French text to translate.
+    response = trainer.get(_edit_url(english))
+    assert response.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in response.templates]
+    for text, translated in (("Guide d’animation", "Facilitation guide"),
+                             ("Pour animer une réunion d’équipe.", "For team meetings.")):
+        url = reverse("wagtail_localize:edit_string_translation",
+                      args=[translation.pk, _string_segment(translation.source, text).pk])
+        assert trainer.put(url, f"value={translated}", FORM).status_code == 201
+    assert trainer.post(_edit_url(english), {"action": "publish"}).status_code == 302
+    english.refresh_from_db()
+    assert (english.title, english.description) == ("Facilitation guide", "For team meetings.")
+    html = client.get("/en/library/").content.decode()
+    assert "Facilitation guide" in html and "Guide d’animation" not in html
+
+    # The French description changes: the trainer syncs and publishes, and the English row follows (the new text in
+    # French until someone translates it).
+    french.description = "Pour animer une réunion d’équipe pluriprofessionnelle."
+    french.save()
+    update = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
+    assert trainer.get(update).status_code == 200
+    assert trainer.post(update, {"publish_translations": "on"}).status_code == 302
+    english.refresh_from_db()
+    assert english.title == "Facilitation guide"
+    assert english.description == "Pour animer une réunion d’équipe pluriprofessionnelle."
+
+    # Their translation is in the report and in the editor's snippet listing; another region's document is not.
+    other = _document(region("normandie"), "Grille normande", commit)
+    response = trainer.get(reverse("wagtail_localize:translations_report_results"))
+    assert translation in response.context["object_list"]
+    listing = trainer.get(reverse("wagtail_localize:snippets_api_listing", args=["documents", "librarydocument"]))
+    ids = {row["id"] for row in listing.json()}
+    assert french.pk in ids and other.pk not in ids
+
+
+def _attempts(client, document, translation):
+    """Every wagtail-localize URL that names `document` (or its translation), with each method it answers."""
+    source = translation.source
+    string = StringSegment.objects.filter(source=source).first()
+    override = OverridableSegment.objects.filter(source=source).first()
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = "Leaked into English"
+
+    def url(name, *args):
+        return reverse(f"wagtail_localize:{name}", args=args)
+
+    snippet = ("documents", "librarydocument")
+    return {
+        "submit_snippet_translation": [
+            lambda: client.get(url("submit_snippet_translation", *snippet, document.pk)),
+            lambda: client.post(url("submit_snippet_translation", *snippet, document.pk),
+                                {"locales": [Locale.objects.get(language_code="fr").pk, _english().pk]}),
+        ],
+        "update_translations": [
+            lambda: client.get(url("update_translations", source.pk)),
+            lambda: client.post(url("update_translations", source.pk), {"use_machine_translation": "on"}),
+        ],
+        "edit_string_translation": [
+            lambda: client.put(url("edit_string_translation", translation.pk, string.pk), "value=Leaked", FORM),
+            lambda: client.delete(url("edit_string_translation", translation.pk, string.pk)),
+        ],
+        "edit_override": [
+            lambda: client.put(url("edit_override", translation.pk, override.pk if override else 1), "value=x", FORM),
+        ],
+        "download_pofile": [lambda: client.get(url("download_pofile", translation.pk))],
+        "upload_pofile": [lambda: client.post(
+            url("upload_pofile", translation.pk), {"file": SimpleUploadedFile("t.po", str(po).encode())}
+        )],
+        "machine_translate": [lambda: client.post(url("machine_translate", translation.pk))],
+        "preview_translation": [
+            lambda: client.get(url("preview_translation", translation.pk)),
+            lambda: client.get(url("preview_translation", translation.pk, "default")),
+        ],
+        "stop_translation": [lambda: client.post(url("stop_translation", translation.pk))],
+        "snippets_api_detail": [lambda: client.get(url("snippets_api_detail", *snippet, document.pk))],
+        "snippets_api_listing": [lambda: client.get(url("snippets_api_listing", *snippet))],
+        # wagtail-localize's editor, shown in place of the library's.
+        "edit": [
+            lambda: client.get(_edit_url(translation.get_target_instance())),
+            lambda: client.post(_edit_url(translation.get_target_instance()), {"action": "publish"}),
+            lambda: client.post(_edit_url(translation.get_target_instance()), {"localize-restart-translation": "1"}),
+        ],
+    }
+
+
+def _document_url_names():
+    (localize,) = register_admin_urls()
+    return {pattern.name for pattern in localize.url_patterns} - NOT_DOCUMENT_URLS
+
+
+def _translated_by_national(as_person, document):
+    as_person("national").post(
+        reverse("wagtail_localize:submit_snippet_translation", args=["documents", "librarydocument", document.pk]),
+        {"locales": [_english().pk]},
+    )
+    return Translation.objects.get(source__object_id=document.translation_key, target_locale=_english())
+
+
+def _assert_refused_everywhere(client, document, translation):
+    english = translation.get_target_instance()
+    title, french_title = english.title, document.title
+    problems = []
+    attempts_by_url = _attempts(client, document, translation)
+    assert set(attempts_by_url) - {"edit"} == _document_url_names()  # every one of them, in this release too
+    for name, attempts in attempts_by_url.items():
+        for attempt in attempts:
+            response = attempt()
+            if name == "snippets_api_listing" and response.status_code == 200:
+                if document.pk in {row["id"] for row in response.json()}:
+                    problems.append(f"{name}: lists the document")
+            elif not _refused(response):
+                problems.append(f"{name}: {response.status_code} {response.get('Location', '')}")
+            if french_title in response.content.decode(errors="replace") and response.status_code != 302:
+                problems.append(f"{name}: shows the title")
+    assert problems == []
+    # Nothing saved: the translation as the national team left it, no string translated, no other language.
+    translation.refresh_from_db()
+    english.refresh_from_db()
+    assert translation.enabled and english.title == title
+    assert not StringTranslation.objects.filter(context__object_id=document.translation_key).exists()
+    assert not SegmentOverride.objects.filter(context__object_id=document.translation_key).exists()
+    assert LibraryDocument.objects.filter(translation_key=document.translation_key).count() == 2
+    assert TranslationSource.objects.filter(object_id=document.translation_key).count() == 1
+
+
+@pytest.mark.parametrize("place", ["normandie", "national"])
+def test_a_trainer_may_not_translate_a_document_of_another_region_or_a_national_one(place, as_person, region, commit):
+    document = _document(region(place) if place != "national" else None, "Ordre du jour confidentiel", commit)
+    translation = _translated_by_national(as_person, document)
+    _assert_refused_everywhere(as_person("trainer_bretagne"), document, translation)
+
+
+@pytest.mark.parametrize("who", ["coordinator_bretagne", "partner_bretagne"])
+def test_coordinators_and_partners_translate_nothing(who, as_person, region, commit):
+    document = _document(region("bretagne"), "Ordre du jour confidentiel", commit)
+    translation = _translated_by_national(as_person, document)
+    _assert_refused_everywhere(as_person(who), document, translation)
+
+
+def test_a_trainer_may_not_ask_for_the_first_translation_of_another_regions_document(as_person, region, commit):
+    document = _document(region("normandie"), "Ordre du jour confidentiel", commit)
+    trainer = as_person("trainer_bretagne")
+    submit = reverse("wagtail_localize:submit_snippet_translation", args=["documents", "librarydocument", document.pk])
+    assert _refused(trainer.get(submit))
+    assert _refused(trainer.post(submit, {"locales": [_english().pk]}))
+    assert not TranslationSource.objects.filter(object_id=document.translation_key).exists()
+    assert LibraryDocument.objects.filter(translation_key=document.translation_key).count() == 1
