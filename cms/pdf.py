@@ -58,6 +58,16 @@ def link_callback(uri, rel):
     return ""
 
 
+def _resource_policy():
+    """What xhtml2pdf may read, behind link_callback: the project, the media and the collected static files, nothing
+    remote. Its default confines reads to the working directory, which silently dropped the images of MEDIA_ROOT
+    whenever it lies elsewhere (as in the tests, or a deployment keeping media on another volume)."""
+    from xhtml2pdf.config.resources import ResourceAccessPolicy
+
+    roots = [Path(settings.MEDIA_ROOT), Path(settings.STATIC_ROOT), *map(Path, settings.STATICFILES_DIRS)]
+    return ResourceAccessPolicy(allow_remote=False, base_dir=Path(settings.BASE_DIR), extra_roots=tuple(roots))
+
+
 def render_pdf(template_name: str, context: dict, *, title: str, language: str, author: str = "PACTE") -> bytes:
     """Render `template_name` (which extends pdf/base.html) in `language` and return the PDF's bytes."""
     from xhtml2pdf import pisa
@@ -68,7 +78,8 @@ def render_pdf(template_name: str, context: dict, *, title: str, language: str, 
             {**context, "pdf_title": title, "pdf_language": language, "pdf_author": author, "font_dir": FONT_DIR},
         )
     buffer = io.BytesIO()
-    status = pisa.CreatePDF(html, dest=buffer, encoding="utf-8", link_callback=link_callback)
+    status = pisa.CreatePDF(html, dest=buffer, encoding="utf-8", link_callback=link_callback,
+                            resource_policy=_resource_policy())
     if status.err:
         raise PDFRenderingError(f"xhtml2pdf reported {status.err} error(s) rendering {template_name}")
     # The static @frame boxes (running header, page numbers): what is drawn there repeats on every page.
@@ -111,20 +122,23 @@ class _ImageAlts(HTMLParser):
 
     def __init__(self, skip_ids):
         super().__init__(convert_charrefs=True)
-        self.skip_ids, self.skipping, self.alts = skip_ids, 0, []
+        self.skip_ids, self.alts = skip_ids, []
+        self.skip_tag, self.depth = None, 0  # the static frame's element being skipped, and how deep in its kind
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "img":
+        if self.depth:
+            self.depth += tag == self.skip_tag
+        elif attrs.get("id") in self.skip_ids and tag not in _VOID:
+            self.skip_tag, self.depth = tag, 1
+        elif tag == "img":
             src = attrs.get("src") or ""
-            if not self.skipping and (src.startswith("data:") or link_callback(src, None)):
+            if src.startswith("data:") or link_callback(src, None):
                 self.alts.append((attrs.get("alt") or "").strip())
-        elif tag not in _VOID and (self.skipping or attrs.get("id") in self.skip_ids):
-            self.skipping += 1
 
     def handle_endtag(self, tag):
-        if self.skipping and tag not in _VOID:
-            self.skipping -= 1
+        if self.depth and tag == self.skip_tag:
+            self.depth -= 1
 
 
 def _image_alts(html, skip_ids):
@@ -150,7 +164,8 @@ def _tag(writer, furniture, image_alts):
     """Make the PDF a tagged one (PDF 1.7, 14.7-14.8): marked content in every page, a structure tree in reading
     order, a parent tree from each page's MCIDs back to their elements."""
     from pypdf.generic import (
-        ArrayObject, BooleanObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject,
+        ArrayObject, BooleanObject, ContentStream, DictionaryObject, FloatObject, NameObject, NumberObject,
+        TextStringObject,
     )
 
     n = NameObject
@@ -161,9 +176,11 @@ def _tag(writer, furniture, image_alts):
     kids, nums = ArrayObject(), ArrayObject()
     alts = iter(image_alts)
     for index, page in enumerate(writer.pages):
-        content = page.get_contents()
-        if content is None:
+        if page.get("/Contents") is None:
             continue
+        # Strings kept as the bytes they are (the fonts are subsets with their own codes), as pypdf's text extraction
+        # reads them.
+        content = ContentStream(page["/Contents"].get_object(), writer, "bytes")
         resources = page.get("/Resources")
         resources = resources.get_object() if resources is not None else DictionaryObject()
         fonts = resources.get("/Font")
