@@ -1,6 +1,7 @@
 """`make bench` runs this file after the server rows (it is outside the test suite's paths): the CPU time of the
 PDFs people download, rendered in-process as the views render them, against their targets — a certificate under
-0.5 s, a technical sheet, a seminar's agenda and COPIL report under 1 s (all of them tagged PDFs). Figures are printed; the assertions are the issues' targets."""
+0.5 s, a technical sheet, a seminar's agenda and COPIL report under 1 s (all of them tagged PDFs). Figures are
+printed; the assertions are the issues' targets."""
 
 import time
 
