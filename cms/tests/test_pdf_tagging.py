@@ -145,3 +145,14 @@ def test_the_seminar_pdfs_are_tagged(client, people):
     attestation = client.get(f"/fr/seminars/diploma/{coordinator.pk}/attestation.pdf").content
     tagging = assert_tagged(attestation, title="Attestation de formation", furniture=lambda n: [f"Page {n} sur"])
     assert "Séminaires suivis" in tagging.roles("/H2")
+
+
+def test_the_alt_texts_are_those_of_the_images_drawn_in_the_flow():
+    """Matched in order with the images of the content streams: those of a static frame (artifacts) and those the
+    renderer refuses (never drawn) are left out; an empty alt makes the image an artifact."""
+    from cms.pdf import _image_alts
+
+    html = ('<div id="pdf-header"><div><img src="data:image/png;base64,AA" alt="Logo"></div>'
+            '<pdf:pagenumber></div><p><img src="data:image/png;base64,AA" alt=""></p>'
+            '<img src="https://example.com/x.png" alt="Distant"><img src="data:image/png;base64,AA" alt=" Schéma ">')
+    assert _image_alts(html, skip_ids={"pdf-header"}) == ["", "Schéma"]
