@@ -1,6 +1,7 @@
 """`make bench` runs this file after the server rows (it is outside the test suite's paths): the CPU time of the
 PDFs people download, rendered in-process as the views render them, against their targets — a certificate under
-0.5 s, a seminar's agenda and COPIL report under 1 s. Figures are printed; the assertions are the issues' targets."""
+0.5 s, a technical sheet, a seminar's agenda and COPIL report under 1 s (all of them tagged PDFs). Figures are
+printed; the assertions are the issues' targets."""
 
 import time
 
@@ -41,6 +42,28 @@ def test_certificate_pdf(client, people):
     client.force_login(user)
     report("certificate", cpu_per_render(client, f"/fr/learning/certificates/{Certificate.objects.get(user=user).pk}/"),
            0.5)
+
+
+def test_technical_sheet_pdf():
+    """The sheet of bench/documents.py (six steps, two pages), rendered as publishing renders it."""
+    from wagtail.models import Locale
+
+    from learning.models import TechnicalSheetPage
+    from learning.sheets import render_sheet_pdf
+
+    paragraph = "<p>" + "Le coordonnateur anime le travail en équipe et fait le lien avec la CPTS. " * 3 + "</p>"
+    sheet = TechnicalSheetPage(
+        title="Animer une réunion pluriprofessionnelle", theme="collaboration", authors="Équipe nationale PACTE",
+        intro="Faire de la réunion d’équipe un vrai temps de décision.", objective=paragraph, when_to_use=paragraph,
+        steps=[{"type": "step", "value": {"title": f"Étape {n}", "text": paragraph}} for n in range(1, 7)],
+        pitfalls=paragraph, references="<p>HAS, « Travailler en équipe », 2021.</p>",
+    )
+    sheet.locale = Locale(language_code="fr")
+    assert pdf_text(render_sheet_pdf(sheet)).strip()  # fonts loaded once per process
+    started = time.process_time()
+    for _ in range(RUNS):
+        render_sheet_pdf(sheet)
+    report("technical sheet", (time.process_time() - started) / RUNS, 1.0)
 
 
 def test_seminar_agenda_and_report_pdfs(client, people):
