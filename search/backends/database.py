@@ -300,7 +300,7 @@ class DatabaseBackend(SearchBackend):
         if postgres:
             snippets = self._headlines(query, ids)
         else:
-            snippets = {pk: highlight(e.body[: self.HEADLINE_CHARS], query, e.language) for pk, e in by_id.items()}
+            snippets = {pk: self._highlight(e.body, query, e.language) for pk, e in by_id.items()}
         return [
             Hit(
                 source=e.source, kind=e.kind, title=e.title, url=e.url, language=e.language, region_id=e.region_id,
@@ -309,23 +309,56 @@ class DatabaseBackend(SearchBackend):
             for e in (by_id[pk] for pk in ids if pk in by_id)
         ]
 
+    # Snippets are made from a window of the body this long; when the match lies further in, the next windows
+    # (overlapping, so that a phrase across a boundary is still seen) are tried, up to MAX_BODY_CHARS: the work
+    # stays bounded and is spent only on the long bodies whose first window does not match.
     HEADLINE_CHARS = 50_000
+    HEADLINE_OVERLAP = 500
+
+    @classmethod
+    def _windows(cls, length):
+        step = cls.HEADLINE_CHARS - cls.HEADLINE_OVERLAP
+        return range(0, max(1, length - cls.HEADLINE_OVERLAP), step)
+
+    def _highlight(self, body, query, language):
+        snippet = ""
+        for start in self._windows(len(body)):
+            window = highlight(body[start : start + self.HEADLINE_CHARS], query, language)
+            if START in window:
+                return window if start == 0 or window.startswith("… ") else "… " + window
+            snippet = snippet or window
+        return snippet
 
     def _headlines(self, query, ids):
-        """PostgreSQL's ts_headline of the page's entries, in each entry's configuration."""
-        parts, params = [], []
-        for language in LANGUAGES:
-            tsquery, tsparams = self._tsquery_positive(query, language)
-            config = conf.POSTGRES_CONFIGS[language]
-            parts.append(
-                f"SELECT id, ts_headline('{config}', left(body, {self.HEADLINE_CHARS}), {tsquery}, "
-                f"'StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2, "
-                f"FragmentDelimiter=\" … \"') FROM {TABLE} WHERE language = %s AND id = ANY(%s)"
-            )
-            params += tsparams + [language, ids]
-        with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
-            return dict(cursor.fetchall())
+        """PostgreSQL's ts_headline of the page's entries, in each entry's configuration: the first window of each
+        body, then the next windows of the long bodies that had no match in it."""
+        snippets, pending = {}, list(ids)
+        for start in self._windows(conf.MAX_BODY_CHARS):
+            parts, params = [], []
+            for language in LANGUAGES:
+                tsquery, tsparams = self._tsquery_positive(query, language)
+                config = conf.POSTGRES_CONFIGS[language]
+                parts.append(
+                    f"SELECT id, ts_headline('{config}', substr(body, {start + 1}, {self.HEADLINE_CHARS}), {tsquery}, "
+                    f"'StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2, "
+                    f"FragmentDelimiter=\" … \"'), length(body) > {start + self.HEADLINE_CHARS} "
+                    f"FROM {TABLE} WHERE language = %s AND id = ANY(%s)"
+                )
+                params += tsparams + [language, pending]
+            with connection.cursor() as cursor:
+                cursor.execute(" UNION ALL ".join(parts), params)
+                rows = cursor.fetchall()
+            pending = []
+            for pk, headline, longer in rows:
+                if START in headline:
+                    snippets[pk] = headline if start == 0 else "… " + headline
+                    continue
+                snippets.setdefault(pk, headline)
+                if longer:
+                    pending.append(pk)
+            if not pending:
+                break
+        return snippets
 
     def _tsquery_positive(self, query, language):
         config = conf.POSTGRES_CONFIGS[language]

@@ -211,3 +211,15 @@ def test_replacing_and_deleting_entries(indexed, corpus, readers):
 def test_hostile_queries_answer(indexed, readers, raw):
     results, _s = found(indexed, raw, readers["anonymous"])
     assert results.total >= 0
+
+
+def test_snippets_find_a_match_far_into_a_long_body(backend, readers):
+    """A reference document whose only match lies beyond the first 50,000 characters still gets its highlight."""
+    filler = "Paragraphe de remplissage sans rapport avec la recherche. " * 1500  # 87,000 characters
+    backend.index([
+        Entry("document:990101", "document", "Un long référentiel", filler + "Le mot glorbinax est enfin là.",
+              "fr", "/fr/documents/101/", Access.PUBLIC, date=when(2024)),
+    ])
+    results, sources = found(backend, "glorbinax", readers["anonymous"])
+    assert sources == ["document:990101"]
+    assert f"{START}glorbinax{STOP}" in results.hits[0].snippet
