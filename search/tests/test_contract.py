@@ -223,3 +223,34 @@ def test_snippets_find_a_match_far_into_a_long_body(backend, readers):
     results, sources = found(backend, "glorbinax", readers["anonymous"])
     assert sources == ["document:990101"]
     assert f"{START}glorbinax{STOP}" in results.hits[0].snippet
+
+
+def test_suggestions_fold_accents_and_case_and_keep_to_the_reader(backend, readers, regions):
+    """Typed without accents, in capitals, at the start of any word of the title (after a space, an apostrophe or a
+    hyphen); only titles the reader may read, never a post's topic title."""
+    backend.index([
+        Entry("page:990201", "cms.contentpage", "Réseau d’Équipes pluriprofessionnelles krolmir", "Texte.", "fr",
+              "/fr/krolmir-1/", Access.PUBLIC, date=when(2024)),
+        Entry("page:990202", "cms.contentpage", "Cœur de métier krolmir", "Texte.", "fr", "/fr/krolmir-2/",
+              Access.PUBLIC, date=when(2023)),
+        Entry("page:990203", "cms.contentpage", "Porte-équipement krolmir", "Texte.", "fr", "/fr/krolmir-3/",
+              Access.PUBLIC, date=when(2022)),
+        Entry("document:990204", "document", "Équipe régionale krolmir", "Texte.", "fr", "/fr/documents/204/",
+              Access.REGION_TRAINERS, region_id=regions["bretagne"], date=when(2025)),
+        Entry("post:990205", "post", "Équipes krolmir du forum", "Texte.", "fr", "/fr/forums/posts/205/",
+              Access.PUBLIC, date=when(2025), title_searched=False),
+    ])
+
+    def titles(typed, reader="anonymous"):
+        return [s["title"] for s in backend.suggest(typed, readers[reader], limit=8)]
+
+    assert titles("EQUIPES krol") == ["Réseau d’Équipes pluriprofessionnelles krolmir"]
+    assert titles("équip krolmir") == ["Réseau d’Équipes pluriprofessionnelles krolmir",
+                                       "Porte-équipement krolmir"]
+    assert titles("coeur krolm") == ["Cœur de métier krolmir"]
+    assert titles("quipe krolmir") == []  # the start of a word, not its middle
+    assert titles("equipe krolmir", "trainer_bretagne") == ["Équipe régionale krolmir",
+                                                             "Réseau d’Équipes pluriprofessionnelles krolmir",
+                                                             "Porte-équipement krolmir"]
+    for name in ("anonymous", "coordinator_bretagne", "partner_bretagne", "trainer_normandie"):
+        assert "Équipe régionale krolmir" not in titles("equipe krolmir", name), name
