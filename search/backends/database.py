@@ -9,8 +9,10 @@
 Both answer through the same SQL shape: the reader's matches (id, score and the facet fields), from the full-text
 engine and the reader's permission fields (search.permissions.entry_q), read once by one statement that gives
 their counts grouped by the five facet fields (the total and every facet's counts are folded in Python) and the
-ranked page (the facet filters apply to it alone). Every match is ranked: no cut-off before the ranking. One more
-query gives the page's entries and snippets; no snippet is made for an entry outside the page."""
+ranked page (the facet filters apply to it alone). The ranking has no cut-off: the page is the one the whole ranked
+list would give. On PostgreSQL a one-word search ranks only its title matches (an index of the titles' vectors)
+when they fill the page, which gives that same page: ts_rank puts every title match above every other match. One
+more query gives the page's entries and snippets; no snippet is made for an entry outside the page."""
 
 from collections import Counter
 from types import SimpleNamespace
@@ -50,6 +52,28 @@ def _filters_q(filters):
         if facet in FACETS and values:
             q &= Q(**{f"{'region_id' if facet == 'region' else facet}__in": list(values)})
     return q
+
+
+def _sql(*parts):
+    """(sql, params) from pieces that are SQL text or (sql, params) pairs, in order."""
+    sql, params = [], []
+    for part in parts:
+        if isinstance(part, str):
+            sql.append(part)
+        else:
+            sql.append(part[0])
+            params += list(part[1])
+    return "".join(sql), params
+
+
+def _join(separator, pieces):
+    """(sql, params) of the pieces with `separator` between them, or None without pieces."""
+    if not pieces:
+        return None
+    parts = [pieces[0]]
+    for piece in pieces[1:]:
+        parts += [separator, piece]
+    return _sql(*parts)
 
 
 class DatabaseBackend(SearchBackend):
@@ -216,34 +240,47 @@ class DatabaseBackend(SearchBackend):
         return expression
 
     COLUMNS = ("id", "kind", "theme", "region_id", "language", "year", "date")
+    FIELDS = "kind, theme, region_id, language, year"
+    # PostgreSQL (migration 0004, which holds the same expression): the weight-A part of search_vector, indexed.
+    TITLE_VECTOR = (
+        "to_tsvector(CASE WHEN language = 'en' THEN 'pacte_english'::regconfig ELSE 'pacte_french'::regconfig END, "
+        "CASE WHEN title_searched THEN title ELSE '' END)"
+    )
+
+    def _postgres(self, query, where):
+        """PostgreSQL: builders of per-language branches, each language's tsquery against that language's entries.
+        When every language's tsquery comes out the same (most French words stem alike in English), the first
+        branch takes every entry and the others are dropped: the tsqueries are constants (plainto_tsquery with a
+        configuration is immutable), so the planner decides this once, before any scan. Also returns `single`, true
+        when every tsquery is one word: then ts_rank (default weights, no normalisation) puts every entry with the
+        word in its title (weight A: rank >= 1 / 1.645) above every entry without it (weights B: rank < 0.4)."""
+        tsqueries = [self._tsquery(query, language) for language in LANGUAGES]
+        same = _join(" AND ", [_sql(tsqueries[0], " = ", tsquery) for tsquery in tsqueries[1:]]) or ("TRUE", [])
+        single = _join(" AND ", [_sql("numnode(", tsquery, ") = 1") for tsquery in tsqueries])
+        columns = ", ".join(f"{TABLE}.{column}" for column in self.COLUMNS)
+
+        def branches(score, match, condition=("TRUE", [])):
+            parts = []
+            for n, (language, tsquery) in enumerate(zip(LANGUAGES, tsqueries, strict=True)):
+                language_sql = _sql(f"({TABLE}.language = %s OR (", same, "))") if n == 0 else \
+                    _sql(f"{TABLE}.language = %s AND NOT (", same, ")")
+                language_sql = (language_sql[0], [language, *language_sql[1]])
+                parts.append(_sql(
+                    f"SELECT {columns}, ", score(tsquery), f" AS score FROM {TABLE} WHERE ", match(tsquery), " AND ",
+                    language_sql, " AND ", where, " AND ", condition,
+                ))
+            return _join(" UNION ALL ", parts)
+
+        return branches, single
 
     def _matches(self, query, reader):
-        """(sql, params) selecting the reader's matches (COLUMNS and `score`), or None when nothing can match.
-        PostgreSQL: the GIN index's bitmap ANDed with the permission index's (access, region), then the rows found
-        checked. SQLite: the FTS5 matches first, joined to the entries by id (a covering index)."""
+        """(sql, params) selecting the reader's matches (COLUMNS and `score`) for SQLite, or None when nothing can
+        match: the FTS5 matches first, joined to the entries by id (a covering index)."""
         where = _where_sql(entry_q(reader))
         if where is None:
             return None
         where_sql, where_params = where
         columns = ", ".join(f"{TABLE}.{column}" for column in self.COLUMNS)
-        if self.vendor == "postgresql":
-            # One branch per language, each language's tsquery against that language's entries. When every
-            # language's tsquery comes out the same (most French words stem alike in English), the first branch
-            # takes every entry and the others are dropped: the tsqueries are constants (plainto_tsquery with a
-            # configuration is immutable), so the planner decides this once, before any scan.
-            tsqueries = [self._tsquery(query, language) for language in LANGUAGES]
-            same = " AND ".join(f"{tsqueries[0][0]} = {tsquery}" for tsquery, _p in tsqueries[1:]) or "TRUE"
-            same_params = [param for _tsquery, tsparams in tsqueries[1:] for param in tsqueries[0][1] + tsparams]
-            branches, params = [], []
-            for n, (language, (tsquery, tsparams)) in enumerate(zip(LANGUAGES, tsqueries, strict=True)):
-                language_sql = f"({TABLE}.language = %s OR ({same}))" if n == 0 else \
-                    f"{TABLE}.language = %s AND NOT ({same})"
-                branches.append(
-                    f"SELECT {columns}, ts_rank(search_vector, {tsquery}) AS score FROM {TABLE} "
-                    f"WHERE search_vector @@ {tsquery} AND {language_sql} AND {where_sql}"
-                )
-                params += [*tsparams, *tsparams, language, *same_params, *where_params]
-            return " UNION ALL ".join(branches), params
         hits = self._hits_sql(query)
         if hits is None:
             return None
@@ -256,6 +293,63 @@ class DatabaseBackend(SearchBackend):
         )
         return sql, hits_params + where_params
 
+    def _statement(self, query, reader, filters, offset, limit):
+        """The one statement of a search, or None when nothing can match. Its rows: (0, facet fields, count) per
+        group of the reader's matches; (1, …, id, score, date) for the ranked page; on PostgreSQL, for a one-word
+        search, the matches are not ranked: (2, …) is the page ranked among the title matches, (3, …, count) their
+        number, enough when they fill the page (see _postgres)."""
+        page_filter = _where_sql(_filters_q(filters)) or ("1 = 0", [])
+        nulls = ("CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
+                 "CAST(NULL AS SMALLINT)")
+        order = _sql(" ORDER BY score DESC, date DESC, id DESC LIMIT %s OFFSET %s", ("", [limit, offset]))
+        if self.vendor == "postgresql":
+            where = _where_sql(entry_q(reader))
+            if where is None:
+                return None
+            branches, single = self._postgres(query, where)
+            matches = branches(
+                lambda tsquery: _sql("CASE WHEN ", single, " THEN 0 ELSE ts_rank(search_vector, ", tsquery, ") END"),
+                lambda tsquery: _sql("search_vector @@ ", tsquery),
+            )
+            titled = branches(
+                lambda tsquery: _sql("ts_rank(search_vector, ", tsquery, ")"),
+                lambda tsquery: _sql(f"{self.TITLE_VECTOR} @@ ", tsquery),
+                single,
+            )
+            return _sql(
+                "WITH matches AS MATERIALIZED (", matches, "), titled AS MATERIALIZED (", titled, ") ",
+                f"SELECT 0, {self.FIELDS}, COUNT(*), NULL, NULL, NULL FROM matches GROUP BY {self.FIELDS} ",
+                f"UNION ALL SELECT * FROM (SELECT 1, {nulls}, CAST(NULL AS BIGINT), id, score, date "
+                f"FROM matches AS {TABLE} WHERE ", page_filter, " AND NOT (", single, ")", order, ") AS page ",
+                f"UNION ALL SELECT * FROM (SELECT 2, {nulls}, CAST(NULL AS BIGINT), id, score, date "
+                f"FROM titled AS {TABLE} WHERE ", page_filter, order, ") AS titled_page ",
+                f"UNION ALL SELECT 3, {nulls}, COUNT(*), CASE WHEN ", single, " THEN 1 ELSE 0 END, NULL, NULL "
+                f"FROM titled AS {TABLE} WHERE ", page_filter,
+            )
+        matches = self._matches(query, reader)
+        if matches is None:
+            return None
+        return _sql(
+            "WITH matches AS MATERIALIZED (", matches, ") ",
+            f"SELECT 0, {self.FIELDS}, COUNT(*), NULL, NULL, NULL FROM matches GROUP BY {self.FIELDS} ",
+            f"UNION ALL SELECT * FROM (SELECT 1, {nulls}, CAST(NULL AS BIGINT), id, score, date "
+            f"FROM matches AS {TABLE} WHERE ", page_filter, order, ") AS page",
+        )
+
+    def _ranked_page(self, query, reader, filters, offset, limit):
+        """PostgreSQL, a one-word search whose title matches do not fill the page: every match ranked."""
+        branches, _single = self._postgres(query, _where_sql(entry_q(reader)))
+        matches = branches(lambda tsquery: _sql("ts_rank(search_vector, ", tsquery, ")"),
+                           lambda tsquery: _sql("search_vector @@ ", tsquery))
+        sql, params = _sql(
+            "WITH matches AS MATERIALIZED (", matches, f") SELECT id, score, date FROM matches AS {TABLE} WHERE ",
+            _where_sql(_filters_q(filters)) or ("1 = 0", []),
+            " ORDER BY score DESC, date DESC, id DESC LIMIT %s OFFSET %s", ("", [limit, offset]),
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
     def search(self, query, reader, *, filters, offset, limit, facets=True):
         """One statement reads the reader's matches once: their counts grouped by the facet fields (the total and
         every facet's counts are folded from them) and the ranked page, which alone has the facet filters."""
@@ -263,31 +357,26 @@ class DatabaseBackend(SearchBackend):
         if not query:
             return results
         with self._bounded():
-            matches = self._matches(query, reader)
-            if matches is None:
+            statement = self._statement(query, reader, filters, offset, limit)
+            if statement is None:
                 if facets:
                     results.facets = {facet: [] for facet in FACETS}
                 return results
-            matches_sql, params = matches
-            filters_sql, filters_params = _where_sql(_filters_q(filters)) or ("1 = 0", [])
-            fields = "kind, theme, region_id, language, year"
-            sql = (
-                f"WITH matches AS MATERIALIZED ({matches_sql}) "
-                f"SELECT 0, {fields}, COUNT(*), NULL, NULL, NULL FROM matches GROUP BY {fields} "
-                f"UNION ALL SELECT * FROM (SELECT 1, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS BIGINT), "
-                f"CAST(NULL AS TEXT), CAST(NULL AS SMALLINT), CAST(NULL AS BIGINT), id, score, date "
-                f"FROM matches AS {TABLE} WHERE {filters_sql} "
-                f"ORDER BY score DESC, date DESC, id DESC LIMIT %s OFFSET %s) AS page"
-            )
             with connection.cursor() as cursor:
-                cursor.execute(sql, params + filters_params + [limit, offset])
+                cursor.execute(*statement)
                 rows = cursor.fetchall()
-            groups = [row[1:7] for row in rows if row[0] == 0]
-            page = [row[7:] for row in rows if row[0] == 1]
-            total, counts = self._fold_facets(groups, filters)
+            parts = {0: [], 1: [], 2: [], 3: []}
+            for row in rows:
+                parts[row[0]].append(row)
+            total, counts = self._fold_facets([row[1:7] for row in parts[0]], filters)
             results.total = total
             if facets:
                 results.facets = counts
+            page = [row[7:] for row in parts[1]]
+            if parts[3] and parts[3][0][7]:  # PostgreSQL, a one-word search: are the title matches enough?
+                titled = parts[3][0][6]
+                page = [row[7:] for row in parts[2]] if titled >= min(offset + limit, total) else \
+                    self._ranked_page(query, reader, filters, offset, limit)
             results.hits = self._hits(query, self._ranked(page))
         return results
 

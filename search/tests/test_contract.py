@@ -254,3 +254,15 @@ def test_suggestions_fold_accents_and_case_and_keep_to_the_reader(backend, reade
                                                              "Porte-équipement krolmir"]
     for name in ("anonymous", "coordinator_bretagne", "partner_bretagne", "trainer_normandie"):
         assert "Équipe régionale krolmir" not in titles("equipe krolmir", name), name
+
+
+def test_every_page_is_a_slice_of_the_whole_ranking(indexed, readers):
+    """Pages short enough to be filled by title matches alone (PostgreSQL ranks only those then) and pages that are
+    not give the same order as the whole list."""
+    for text in ("zorglub", "vortimax", "zorglub coordination"):
+        whole = found(indexed, text, readers["national"])[1]
+        for limit in (1, 2, 3, 5):
+            for offset in range(0, len(whole) + 1, limit):
+                page = indexed.search(parse_query(text), readers["national"], filters={}, offset=offset, limit=limit)
+                assert [hit.source for hit in page.hits] == whole[offset : offset + limit], (text, limit, offset)
+                assert page.total == len(whole)
