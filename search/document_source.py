@@ -36,14 +36,21 @@ class DocumentSource:
         return self.model().objects.values_list("pk", flat=True).iterator()
 
     def entries(self, ids):
+        from wagtail.models import Locale
+
+        source_locale = Locale.get_default().pk  # LibraryDocument.is_source, asked once
         for chunk in _chunks(ids):
             for document in self.model().objects.filter(pk__in=chunk).select_related("locale"):
                 language = document.locale.language_code[:2]
                 with translation.override(language):
                     url = document.get_absolute_url()
+                # A translation shares its source's file: the file's text is indexed once, with the source, so
+                # that a word of the file finds the document once; each translation is found by its own title
+                # and description, in its language.
+                text = document.text if document.locale_id == source_locale else ""
                 yield Entry(
                     source=f"document:{document.pk}", kind=EntryKind.DOCUMENT, title=document.title,
-                    body="\n".join(part for part in (document.description, document.text) if part),
+                    body="\n".join(part for part in (document.description, text) if part),
                     language=language, url=url, region_id=document.region_id, theme=document.theme or "",
                     date=document.updated_at, **readers(document),
                 )

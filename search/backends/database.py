@@ -6,16 +6,21 @@
   removed, Snowball-stemmed in the entry's language); queries are analysed the same way; bm25 with the title
   weighing ten times the body; snippets by search.text.highlight.
 
-Both answer through the same SQL shape: a `hits` set (id, score) from the full-text engine, joined to the entries,
-filtered by the reader's permission fields (search.permissions.entry_q) and the facet filters. One query gives the
-total and every facet's counts (grouped by the five facet fields, folded in Python), one the ranked page, one the
-snippets of that page."""
+Both answer through the same SQL shape: the reader's matches (id, score and the facet fields), from the full-text
+engine and the reader's permission fields (search.permissions.entry_q), read once by one statement that gives
+their counts grouped by the five facet fields (the total and every facet's counts are folded in Python) and the
+ranked page (the facet filters apply to it alone). The ranking has no cut-off: the page is the one the whole ranked
+list would give. On PostgreSQL a one-word search ranks only its title matches (an index of the titles' vectors)
+when they fill the page, which gives that same page: ts_rank puts every title match above every other match. One
+more query gives the page's entries and snippets; no snippet is made for an entry outside the page."""
 
 from collections import Counter
+from types import SimpleNamespace
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection, transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from search import conf
 from search.backends.base import FACETS, Hit, Results, SearchBackend
@@ -49,6 +54,28 @@ def _filters_q(filters):
     return q
 
 
+def _sql(*parts):
+    """(sql, params) from pieces that are SQL text or (sql, params) pairs, in order."""
+    sql, params = [], []
+    for part in parts:
+        if isinstance(part, str):
+            sql.append(part)
+        else:
+            sql.append(part[0])
+            params += list(part[1])
+    return "".join(sql), params
+
+
+def _join(separator, pieces):
+    """(sql, params) of the pieces with `separator` between them, or None without pieces."""
+    if not pieces:
+        return None
+    parts = [pieces[0]]
+    for piece in pieces[1:]:
+        parts += [separator, piece]
+    return _sql(*parts)
+
+
 class DatabaseBackend(SearchBackend):
     def __init__(self, **options):
         self.options = options
@@ -76,25 +103,27 @@ class DatabaseBackend(SearchBackend):
             batch = entries[start : start + BATCH]
             with transaction.atomic():
                 self._delete_rows(SearchEntry.objects.filter(source__in=[e.source for e in batch]))
-                rows = SearchEntry.objects.bulk_create(list(self._rows(batch)))
+                rows = list(self._rows(batch))
+                if self.vendor == "postgresql":
+                    for row in rows:
+                        row.search_vector = self._vector(row)
+                rows = SearchEntry.objects.bulk_create(rows)
                 self._index_text(rows)
 
+    @staticmethod
+    def _vector(row):
+        """PostgreSQL: the weighted tsvector (title A, body B) in the configuration of the row's language, computed by
+        the INSERT itself (an UPDATE after it would leave a dead copy of every row behind)."""
+        config = conf.POSTGRES_CONFIGS[row.language]
+        return RawSQL(
+            "setweight(to_tsvector(%s::regconfig, %s), 'A') || setweight(to_tsvector(%s::regconfig, %s), 'B')",
+            [config, row.title if row.title_searched else "", config, row.body],
+        )
+
     def _index_text(self, rows):
-        if not rows:
+        if not rows or self.vendor == "postgresql":  # PostgreSQL: the vector came with the row
             return
-        if self.vendor == "postgresql":
-            ids = [row.pk for row in rows]
-            if None in ids:
-                ids = list(SearchEntry.objects.filter(source__in=[r.source for r in rows]).values_list("pk", flat=True))
-            config = "(CASE language WHEN 'en' THEN 'pacte_english' ELSE 'pacte_french' END)::regconfig"
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"UPDATE {TABLE} SET search_vector = "
-                    f"setweight(to_tsvector({config}, CASE WHEN title_searched THEN title ELSE '' END), 'A') || "
-                    f"setweight(to_tsvector({config}, body), 'B') WHERE id = ANY(%s)",
-                    [ids],
-                )
-        elif self.vendor == "sqlite":
+        if self.vendor == "sqlite":
             if any(row.pk is None for row in rows):
                 ids = dict(SearchEntry.objects.filter(source__in=[r.source for r in rows]).values_list("source", "pk"))
                 for row in rows:
@@ -140,7 +169,10 @@ class DatabaseBackend(SearchBackend):
         stale = [source for source in SearchEntry.objects.values_list("source", flat=True) if source not in seen]
         self.delete(stale)
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {TABLE}")  # fresh statistics for the planner after a rebuild
+            # Fresh statistics for the planner after a rebuild; outside a transaction, PostgreSQL's VACUUM also makes
+            # the replaced rows' space reusable at once (the next rebuild fills it instead of growing the table).
+            vacuum = self.vendor == "postgresql" and not connection.in_atomic_block
+            cursor.execute(f"{'VACUUM ' if vacuum else ''}ANALYZE {TABLE}")
         return len(seen)
 
     def clear(self):
@@ -154,21 +186,25 @@ class DatabaseBackend(SearchBackend):
         return SearchEntry.objects.count()
 
     # Reading -------------------------------------------------------------------------------------------------
-    def _hits_sql(self, query, scored=True):
+    def _hits_sql(self, query):
         """SQLite: SQL of (id, score, lang) for the FTS5 matches of `query`, each language's analysis against the
-        entries of that language; None if nothing can match. Unscored (facet counts), bm25 does not run."""
+        entries of that language; None if nothing can match. Languages whose analyses give the same expression
+        (most French words stem alike in English) share one FTS5 scan (lang NULL): bm25 depends on the expression
+        and the row only, so the scores are the same."""
+        matches = {language: self._fts_match(query, language) for language in LANGUAGES}
+        matches = {language: match for language, match in matches.items() if match is not None}
+        if not matches:
+            return None
+        if len(matches) == len(LANGUAGES) and len(set(matches.values())) == 1:
+            matches = {None: next(iter(matches.values()))}  # one scan for every language
         parts, params = [], []
-        for language in LANGUAGES:
-            match = self._fts_match(query, language)
-            if match is None:
-                continue
+        for language, match in matches.items():
+            lang = f"'{language}'" if language else "NULL"
             parts.append(
-                f"SELECT rowid AS id, {f'-bm25({FTS}, 10.0, 1.0)' if scored else '0'} AS score, "
-                f"'{language}' AS lang FROM {FTS} WHERE {FTS} MATCH %s"
+                f"SELECT rowid AS id, -bm25({FTS}, 10.0, 1.0) AS score, "
+                f"{lang} AS lang FROM {FTS} WHERE {FTS} MATCH %s"
             )
             params.append(match)
-        if not parts:
-            return None
         return " UNION ALL ".join(parts), params
 
     def _tsquery(self, query, language):
@@ -203,78 +239,162 @@ class DatabaseBackend(SearchBackend):
                 expression = f'({expression}) NOT "{stem}"'
         return expression
 
-    def _base(self, query, reader, filters, scored=True):
-        """A function (columns, with `score` available) -> (sql, params) selecting the reader's matches, or None
-        when nothing can match. PostgreSQL: one scan of the table through the GIN index, readers and filters in
-        the same WHERE. SQLite: the FTS5 matches first, joined to the entries by id (a covering index)."""
-        where = _where_sql(entry_q(reader) & _filters_q(filters))
+    COLUMNS = ("id", "kind", "theme", "region_id", "language", "year", "date")
+    FIELDS = "kind, theme, region_id, language, year"
+    # PostgreSQL (migration 0004, which holds the same expression): the weight-A part of search_vector, indexed.
+    TITLE_VECTOR = (
+        "to_tsvector(CASE WHEN language = 'en' THEN 'pacte_english'::regconfig ELSE 'pacte_french'::regconfig END, "
+        "CASE WHEN title_searched THEN title ELSE '' END)"
+    )
+
+    def _postgres(self, query, where):
+        """PostgreSQL: builders of per-language branches, each language's tsquery against that language's entries.
+        When every language's tsquery comes out the same (most French words stem alike in English), the first
+        branch takes every entry and the others are dropped: the tsqueries are constants (plainto_tsquery with a
+        configuration is immutable), so the planner decides this once, before any scan. Also returns `single`, true
+        when every tsquery is one word: then ts_rank (default weights, no normalisation) puts every entry with the
+        word in its title (weight A: rank >= 1 / 1.645) above every entry without it (weights B: rank < 0.4)."""
+        tsqueries = [self._tsquery(query, language) for language in LANGUAGES]
+        same = _join(" AND ", [_sql(tsqueries[0], " = ", tsquery) for tsquery in tsqueries[1:]]) or ("TRUE", [])
+        single = _join(" AND ", [_sql("numnode(", tsquery, ") = 1") for tsquery in tsqueries])
+        columns = ", ".join(f"{TABLE}.{column}" for column in self.COLUMNS)
+
+        def branches(score, match, condition=("TRUE", [])):
+            parts = []
+            for n, (language, tsquery) in enumerate(zip(LANGUAGES, tsqueries, strict=True)):
+                language_sql = _sql(f"({TABLE}.language = %s OR (", same, "))") if n == 0 else \
+                    _sql(f"{TABLE}.language = %s AND NOT (", same, ")")
+                language_sql = (language_sql[0], [language, *language_sql[1]])
+                parts.append(_sql(
+                    f"SELECT {columns}, ", score(tsquery), f" AS score FROM {TABLE} WHERE ", match(tsquery), " AND ",
+                    language_sql, " AND ", where, " AND ", condition,
+                ))
+            return _join(" UNION ALL ", parts)
+
+        return branches, single
+
+    def _matches(self, query, reader):
+        """(sql, params) selecting the reader's matches (COLUMNS and `score`) for SQLite, or None when nothing can
+        match: the FTS5 matches first, joined to the entries by id (a covering index)."""
+        where = _where_sql(entry_q(reader))
         if where is None:
             return None
         where_sql, where_params = where
-        if self.vendor == "postgresql":
-            matches, match_params, ranks, rank_params = [], [], [], []
-            for language in LANGUAGES:
-                tsquery, tsparams = self._tsquery(query, language)
-                matches.append(f"(language = %s AND search_vector @@ {tsquery})")
-                match_params += [language] + tsparams
-                ranks.append(f"WHEN language = %s THEN ts_rank(search_vector, {tsquery})")
-                rank_params += [language] + tsparams
-            score = "CASE " + " ".join(ranks) + " END" if scored else "0"
-
-            def build(columns):
-                sql = f"SELECT {columns.replace('hits.score', score)} FROM {TABLE} WHERE ({' OR '.join(matches)}) " \
-                      f"AND {where_sql}"
-                return sql, (rank_params if scored and "hits.score" in columns else []) + match_params + where_params
-
-            return build
-        hits = self._hits_sql(query, scored)
+        columns = ", ".join(f"{TABLE}.{column}" for column in self.COLUMNS)
+        hits = self._hits_sql(query)
         if hits is None:
             return None
         hits_sql, hits_params = hits
+        # SQLite's CROSS JOIN keeps this order (the matches drive, entries are looked up by id).
+        sql = (
+            f"WITH hits AS ({hits_sql}) SELECT {columns}, hits.score AS score FROM hits CROSS JOIN {TABLE} "
+            f"ON {TABLE}.id = hits.id AND {TABLE}.language = coalesce(hits.lang, {TABLE}.language) "
+            f"WHERE {where_sql}"
+        )
+        return sql, hits_params + where_params
 
-        def build(columns):
-            # SQLite's CROSS JOIN keeps this order (the matches drive, entries are looked up by id).
-            sql = (
-                f"WITH hits AS ({hits_sql}) SELECT {columns} FROM hits CROSS JOIN {TABLE} "
-                f"ON {TABLE}.id = hits.id AND {TABLE}.language = hits.lang WHERE {where_sql}"
+    def _statement(self, query, reader, filters, offset, limit):
+        """The one statement of a search, or None when nothing can match. Its rows: (0, facet fields, count) per
+        group of the reader's matches; (1, …, id, score, date) for the ranked page; on PostgreSQL, for a one-word
+        search, the matches are not ranked: (2, …) is the page ranked among the title matches, (3, …, count) their
+        number, enough when they fill the page (see _postgres)."""
+        page_filter = _where_sql(_filters_q(filters)) or ("1 = 0", [])
+        nulls = ("CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
+                 "CAST(NULL AS SMALLINT)")
+        order = _sql(" ORDER BY score DESC, date DESC, id DESC LIMIT %s OFFSET %s", ("", [limit, offset]))
+        if self.vendor == "postgresql":
+            where = _where_sql(entry_q(reader))
+            if where is None:
+                return None
+            branches, single = self._postgres(query, where)
+            matches = branches(
+                lambda tsquery: _sql("CASE WHEN ", single, " THEN 0 ELSE ts_rank(search_vector, ", tsquery, ") END"),
+                lambda tsquery: _sql("search_vector @@ ", tsquery),
             )
-            return sql, hits_params + where_params
+            titled = branches(
+                lambda tsquery: _sql("ts_rank(search_vector, ", tsquery, ")"),
+                lambda tsquery: _sql(f"{self.TITLE_VECTOR} @@ ", tsquery),
+                single,
+            )
+            return _sql(
+                "WITH matches AS MATERIALIZED (", matches, "), titled AS MATERIALIZED (", titled, ") ",
+                f"SELECT 0, {self.FIELDS}, COUNT(*), NULL, NULL, NULL FROM matches GROUP BY {self.FIELDS} ",
+                f"UNION ALL SELECT * FROM (SELECT 1, {nulls}, CAST(NULL AS BIGINT), id, score, date "
+                f"FROM matches AS {TABLE} WHERE ", page_filter, " AND NOT (", single, ")", order, ") AS page ",
+                f"UNION ALL SELECT * FROM (SELECT 2, {nulls}, CAST(NULL AS BIGINT), id, score, date "
+                f"FROM titled AS {TABLE} WHERE ", page_filter, order, ") AS titled_page ",
+                f"UNION ALL SELECT 3, {nulls}, COUNT(*), CASE WHEN ", single, " THEN 1 ELSE 0 END, NULL, NULL "
+                f"FROM titled AS {TABLE} WHERE ", page_filter,
+            )
+        matches = self._matches(query, reader)
+        if matches is None:
+            return None
+        return _sql(
+            "WITH matches AS MATERIALIZED (", matches, ") ",
+            f"SELECT 0, {self.FIELDS}, COUNT(*), NULL, NULL, NULL FROM matches GROUP BY {self.FIELDS} ",
+            f"UNION ALL SELECT * FROM (SELECT 1, {nulls}, CAST(NULL AS BIGINT), id, score, date "
+            f"FROM matches AS {TABLE} WHERE ", page_filter, order, ") AS page",
+        )
 
-        return build
+    def _ranked_page(self, query, reader, filters, offset, limit):
+        """PostgreSQL, a one-word search whose title matches do not fill the page: every match ranked."""
+        branches, _single = self._postgres(query, _where_sql(entry_q(reader)))
+        matches = branches(lambda tsquery: _sql("ts_rank(search_vector, ", tsquery, ")"),
+                           lambda tsquery: _sql("search_vector @@ ", tsquery))
+        sql, params = _sql(
+            "WITH matches AS MATERIALIZED (", matches, f") SELECT id, score, date FROM matches AS {TABLE} WHERE ",
+            _where_sql(_filters_q(filters)) or ("1 = 0", []),
+            " ORDER BY score DESC, date DESC, id DESC LIMIT %s OFFSET %s", ("", [limit, offset]),
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     def search(self, query, reader, *, filters, offset, limit, facets=True):
+        """One statement reads the reader's matches once: their counts grouped by the facet fields (the total and
+        every facet's counts are folded from them) and the ranked page, which alone has the facet filters."""
         results = Results()
         if not query:
             return results
         with self._bounded():
-            counts = self._facet_counts(query, reader, filters) if facets else None
-            if counts is not None:
-                results.total, results.facets = counts
-            build = self._base(query, reader, filters)
-            if build is None:
+            statement = self._statement(query, reader, filters, offset, limit)
+            if statement is None:
+                if facets:
+                    results.facets = {facet: [] for facet in FACETS}
                 return results
-            sql, params = build(f"{TABLE}.id, hits.score AS score")
-            order = f" ORDER BY score DESC, {TABLE}.date DESC, {TABLE}.id DESC LIMIT %s OFFSET %s"
             with connection.cursor() as cursor:
-                cursor.execute(sql + order, params + [limit, offset])
-                ranked = cursor.fetchall()
-                if not facets:
-                    cursor.execute(*build("COUNT(*)"))
-                    results.total = cursor.fetchone()[0]
-            results.hits = self._hits(query, ranked)
+                cursor.execute(*statement)
+                rows = cursor.fetchall()
+            parts = {0: [], 1: [], 2: [], 3: []}
+            for row in rows:
+                parts[row[0]].append(row)
+            total, counts = self._fold_facets([row[1:7] for row in parts[0]], filters)
+            results.total = total
+            if facets:
+                results.facets = counts
+            page = [row[7:] for row in parts[1]]
+            if parts[3] and parts[3][0][7]:  # PostgreSQL, a one-word search: are the title matches enough?
+                titled = parts[3][0][6]
+                page = [row[7:] for row in parts[2]] if titled >= min(offset + limit, total) else \
+                    self._ranked_page(query, reader, filters, offset, limit)
+            results.hits = self._hits(query, self._ranked(page))
         return results
 
-    def _facet_counts(self, query, reader, filters):
-        """The total and every facet's counts from one grouped query over the reader's matches; each facet counted
+    def _ranked(self, page):
+        """[(id, score)] in the statement's order (score, date, id, all descending; a missing date comes first on
+        PostgreSQL and last on SQLite, as each sorts NULL), which a UNION ALL need not keep."""
+        nulls_first = self.vendor == "postgresql"
+
+        def key(row):
+            pk, score, date = row
+            return (score or 0, (1,) if date is None and nulls_first else (0,) if date is None else (0.5, date), pk)
+
+        return [(pk, score) for pk, score, _date in sorted(page, key=key, reverse=True)]
+
+    @staticmethod
+    def _fold_facets(groups, filters):
+        """The total and every facet's counts from the matches grouped by the five facet fields; each facet counted
         with the other facets' filters only."""
-        build = self._base(query, reader, {}, scored=False)
-        if build is None:
-            return 0, {facet: [] for facet in FACETS}
-        fields = f"{TABLE}.kind, {TABLE}.theme, {TABLE}.region_id, {TABLE}.language, {TABLE}.year"
-        sql, params = build(f"{fields}, COUNT(*)")
-        with connection.cursor() as cursor:
-            cursor.execute(sql + f" GROUP BY {fields}", params)
-            groups = cursor.fetchall()
         chosen = {facet: set(values) for facet, values in (filters or {}).items() if facet in FACETS and values}
         counters = {facet: Counter() for facet in FACETS}
         total = 0
@@ -294,13 +414,11 @@ class DatabaseBackend(SearchBackend):
             return []
         ids = [row[0] for row in ranked]
         scores = dict(ranked)
-        postgres = self.vendor == "postgresql"
-        deferred = ["search_vector", "title_folded"] + (["body"] if postgres else [])
-        by_id = {entry.pk: entry for entry in SearchEntry.objects.filter(pk__in=ids).defer(*deferred)}
-        if postgres:
-            snippets = self._headlines(query, ids)
+        if self.vendor == "postgresql":
+            by_id, snippets = self._headlines(query, ids)
         else:
-            snippets = {pk: highlight(e.body[: self.HEADLINE_CHARS], query, e.language) for pk, e in by_id.items()}
+            by_id = {e.pk: e for e in SearchEntry.objects.filter(pk__in=ids).defer("search_vector", "title_folded")}
+            snippets = {pk: self._highlight(e.body, query, e.language) for pk, e in by_id.items()}
         return [
             Hit(
                 source=e.source, kind=e.kind, title=e.title, url=e.url, language=e.language, region_id=e.region_id,
@@ -309,23 +427,62 @@ class DatabaseBackend(SearchBackend):
             for e in (by_id[pk] for pk in ids if pk in by_id)
         ]
 
+    # Snippets are made from a window of the body this long; when the match lies further in, the next windows
+    # (overlapping, so that a phrase across a boundary is still seen) are tried, up to MAX_BODY_CHARS: the work
+    # stays bounded and is spent only on the long bodies whose first window does not match.
     HEADLINE_CHARS = 50_000
+    HEADLINE_OVERLAP = 500
+
+    @classmethod
+    def _windows(cls, length):
+        step = cls.HEADLINE_CHARS - cls.HEADLINE_OVERLAP
+        return range(0, max(1, length - cls.HEADLINE_OVERLAP), step)
+
+    def _highlight(self, body, query, language):
+        snippet = ""
+        for start in self._windows(len(body)):
+            window = highlight(body[start : start + self.HEADLINE_CHARS], query, language)
+            if START in window:
+                return window if start == 0 or window.startswith("… ") else "… " + window
+            snippet = snippet or window
+        return snippet
+
+    HIT_FIELDS = ("id", "source", "kind", "title", "url", "language", "region_id", "date")
 
     def _headlines(self, query, ids):
-        """PostgreSQL's ts_headline of the page's entries, in each entry's configuration."""
-        parts, params = [], []
-        for language in LANGUAGES:
-            tsquery, tsparams = self._tsquery_positive(query, language)
-            config = conf.POSTGRES_CONFIGS[language]
-            parts.append(
-                f"SELECT id, ts_headline('{config}', left(body, {self.HEADLINE_CHARS}), {tsquery}, "
-                f"'StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2, "
-                f"FragmentDelimiter=\" … \"') FROM {TABLE} WHERE language = %s AND id = ANY(%s)"
-            )
-            params += tsparams + [language, ids]
-        with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
-            return dict(cursor.fetchall())
+        """PostgreSQL: the page's entries (HIT_FIELDS) with their ts_headline, in each entry's configuration, from one
+        query: the first window of each body, then the next windows of the long bodies that had no match in it."""
+        entries, snippets, pending = {}, {}, list(ids)
+        for start in self._windows(conf.MAX_BODY_CHARS):
+            fields = ", ".join(self.HIT_FIELDS) if start == 0 else "id"
+            parts, params = [], []
+            for language in LANGUAGES:
+                tsquery, tsparams = self._tsquery_positive(query, language)
+                config = conf.POSTGRES_CONFIGS[language]
+                parts.append(
+                    f"SELECT {fields}, length(body) > {start + self.HEADLINE_CHARS}, "
+                    f"ts_headline('{config}', substr(body, {start + 1}, {self.HEADLINE_CHARS}), {tsquery}, "
+                    f"'StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2, "
+                    f"FragmentDelimiter=\" … \"') FROM {TABLE} WHERE language = %s AND id = ANY(%s)"
+                )
+                params += tsparams + [language, pending]
+            with connection.cursor() as cursor:
+                cursor.execute(" UNION ALL ".join(parts), params)
+                rows = cursor.fetchall()
+            pending = []
+            for *values, longer, headline in rows:
+                pk = values[0]
+                if start == 0:
+                    entries[pk] = SimpleNamespace(**dict(zip(self.HIT_FIELDS, values, strict=True)), pk=pk)
+                if START in headline:
+                    snippets[pk] = headline if start == 0 else "… " + headline
+                    continue
+                snippets.setdefault(pk, headline)
+                if longer:
+                    pending.append(pk)
+            if not pending:
+                break
+        return entries, snippets
 
     def _tsquery_positive(self, query, language):
         config = conf.POSTGRES_CONFIGS[language]

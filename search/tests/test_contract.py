@@ -211,3 +211,58 @@ def test_replacing_and_deleting_entries(indexed, corpus, readers):
 def test_hostile_queries_answer(indexed, readers, raw):
     results, _s = found(indexed, raw, readers["anonymous"])
     assert results.total >= 0
+
+
+def test_snippets_find_a_match_far_into_a_long_body(backend, readers):
+    """A reference document whose only match lies beyond the first 50,000 characters still gets its highlight."""
+    filler = "Paragraphe de remplissage sans rapport avec la recherche. " * 1500  # 87,000 characters
+    backend.index([
+        Entry("document:990101", "document", "Un long référentiel", filler + "Le mot glorbinax est enfin là.",
+              "fr", "/fr/documents/101/", Access.PUBLIC, date=when(2024)),
+    ])
+    results, sources = found(backend, "glorbinax", readers["anonymous"])
+    assert sources == ["document:990101"]
+    assert f"{START}glorbinax{STOP}" in results.hits[0].snippet
+
+
+def test_suggestions_fold_accents_and_case_and_keep_to_the_reader(backend, readers, regions):
+    """Typed without accents, in capitals, at the start of any word of the title (after a space, an apostrophe or a
+    hyphen); only titles the reader may read, never a post's topic title."""
+    backend.index([
+        Entry("page:990201", "cms.contentpage", "Réseau d’Équipes pluriprofessionnelles krolmir", "Texte.", "fr",
+              "/fr/krolmir-1/", Access.PUBLIC, date=when(2024)),
+        Entry("page:990202", "cms.contentpage", "Cœur de métier krolmir", "Texte.", "fr", "/fr/krolmir-2/",
+              Access.PUBLIC, date=when(2023)),
+        Entry("page:990203", "cms.contentpage", "Porte-équipement krolmir", "Texte.", "fr", "/fr/krolmir-3/",
+              Access.PUBLIC, date=when(2022)),
+        Entry("document:990204", "document", "Équipe régionale krolmir", "Texte.", "fr", "/fr/documents/204/",
+              Access.REGION_TRAINERS, region_id=regions["bretagne"], date=when(2025)),
+        Entry("post:990205", "post", "Équipes krolmir du forum", "Texte.", "fr", "/fr/forums/posts/205/",
+              Access.PUBLIC, date=when(2025), title_searched=False),
+    ])
+
+    def titles(typed, reader="anonymous"):
+        return [s["title"] for s in backend.suggest(typed, readers[reader], limit=8)]
+
+    assert titles("EQUIPES krol") == ["Réseau d’Équipes pluriprofessionnelles krolmir"]
+    assert titles("équip krolmir") == ["Réseau d’Équipes pluriprofessionnelles krolmir",
+                                       "Porte-équipement krolmir"]
+    assert titles("coeur krolm") == ["Cœur de métier krolmir"]
+    assert titles("quipe krolmir") == []  # the start of a word, not its middle
+    assert titles("equipe krolmir", "trainer_bretagne") == ["Équipe régionale krolmir",
+                                                             "Réseau d’Équipes pluriprofessionnelles krolmir",
+                                                             "Porte-équipement krolmir"]
+    for name in ("anonymous", "coordinator_bretagne", "partner_bretagne", "trainer_normandie"):
+        assert "Équipe régionale krolmir" not in titles("equipe krolmir", name), name
+
+
+def test_every_page_is_a_slice_of_the_whole_ranking(indexed, readers):
+    """Pages short enough to be filled by title matches alone (PostgreSQL ranks only those then) and pages that are
+    not give the same order as the whole list."""
+    for text in ("zorglub", "vortimax", "zorglub coordination"):
+        whole = found(indexed, text, readers["national"])[1]
+        for limit in (1, 2, 3, 5):
+            for offset in range(0, len(whole) + 1, limit):
+                page = indexed.search(parse_query(text), readers["national"], filters={}, offset=offset, limit=limit)
+                assert [hit.source for hit in page.hits] == whole[offset : offset + limit], (text, limit, offset)
+                assert page.total == len(whole)

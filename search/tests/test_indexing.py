@@ -133,3 +133,20 @@ def test_search_reindex_is_idempotent(people):
     assert sorted(SearchEntry.objects.values_list("source", "title", "access", "region_id")) == first
     assert _found("zimbalon") == found and len(found) == 2
     assert any(source.startswith("page:") for source, *_rest in first)
+
+
+def test_a_translated_document_is_found_once_by_its_file_and_by_each_title(commit, people):
+    """The translation shares the source's file: a word of the file finds the document once (its source), each
+    language's title finds that language's row."""
+    from cms.services.translation import translate
+    from documents.enums import Access
+    from documents.tests.factories import make_document
+
+    with commit():
+        source = make_document(title="Guide d’animation vrombix", access=Access.PUBLIC,
+                               paragraphs=["Le texte du fichier parle de plumetage."])
+        english = translate(source, "en", {"Guide d’animation vrombix": "Facilitation guide vrombix"}, publish=True)
+    call_command("search_reindex", stdout=io.StringIO(), verbosity=0)
+    assert _found("plumetage") == {f"document:{source.pk}"}
+    assert _found("vrombix") == {f"document:{source.pk}", f"document:{english.pk}"}
+    assert _found("facilitation vrombix") == {f"document:{english.pk}"}

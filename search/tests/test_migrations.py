@@ -39,3 +39,21 @@ def test_english_has_its_own_configuration():
         english, french = cursor.fetchone()
     assert english == "'coordin':4 'team':1"
     assert french == "'coordon':4 'equip':2 'le':1"  # "les" is not in Snowball's French stop list
+
+
+def test_suggestions_can_use_the_trigram_index(db):
+    """Migration 0003: the suggestion query's patterns are answered by the trigram index on the folded titles."""
+    from django.test.utils import CaptureQueriesContext
+
+    from search.backends.base import Reader
+    from search.backends.database import DatabaseBackend
+
+    with CaptureQueriesContext(connection) as captured:
+        # The national team: no condition on the access index, so that only the titles can narrow the rows.
+        DatabaseBackend().suggest("equipe coord", Reader(authenticated=True, national=True), limit=8)
+    (sql,) = [query["sql"] for query in captured if "title_folded" in query["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny test table would rather be read whole
+        cursor.execute("EXPLAIN " + sql)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_entry_title_trgm" in plan
