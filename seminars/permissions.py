@@ -85,8 +85,16 @@ def downloadable_materials(user, seminar, documents):
     from documents.permissions import user_can_download_document
 
     in_cohort = user_is_in_cohort(user, seminar)
-    return [doc for doc in documents
-            if (in_cohort or doc.access == Access.PUBLIC) and user_can_download_document(user, doc)]
+    # The library's rule reads a document's access and region only: asked once per pair, not once per document.
+    allowed = {}
+
+    def may(doc):
+        key = (doc.access, doc.region_id)
+        if key not in allowed:
+            allowed[key] = (in_cohort or doc.access == Access.PUBLIC) and user_can_download_document(user, doc)
+        return allowed[key]
+
+    return [doc for doc in documents if may(doc)]
 
 
 def materials_visible_to(user, seminar, document_ids):

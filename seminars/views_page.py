@@ -5,6 +5,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import BooleanField, CharField, DateField, Value
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -12,7 +13,7 @@ from django.utils.translation import get_language
 from cms import cache as cms_cache
 from people.models import Region, User
 from seminars import permissions as rules
-from seminars.models import Assignment, CopilReport, SeminarPage
+from seminars.models import Assignment, Attendance, CopilReport, Registration, SeminarPage
 from seminars.signals import materials_scope
 
 
@@ -103,6 +104,20 @@ def materials_html(materials):
     return mark_safe(cache.get_or_set(key, render, timeout=24 * 3600))  # our own template's output
 
 
+def my_registration(seminar, person):
+    """(whether `person` is registered to the seminar, their attendance records in date order) in one query: the
+    registration, if any, comes as a row without a date beside the records."""
+    registration = (Registration.objects.filter(seminar=seminar, person=person)
+                    .annotate(d=Value(None, DateField()), h=Value("", CharField()), p=Value(None, BooleanField()))
+                    .values_list("d", "h", "p"))
+    records = seminar.attendance.filter(person=person).values_list("date", "half_day", "present")
+    rows = list(registration.union(records, all=True))
+    if not any(date is None for date, _half, _present in rows):
+        return False, []
+    return True, sorted((Attendance(seminar=seminar, person=person, date=date, half_day=half, present=present)
+                         for date, half, present in rows if date is not None), key=lambda a: (a.date, a.half_day))
+
+
 def with_session_materials(programme, materials):
     by_pk = {doc.pk: doc for doc in materials}
     for day in programme:
@@ -136,9 +151,7 @@ def seminar_context(request, page, *, with_programme=False):
     if user.is_authenticated:
         # The cohort reads the seminar's assignments (rules.assignment_q, decided here once for the seminar).
         context["assignments"] = list(Assignment.objects.filter(seminar=source)) if in_cohort else []
-        context["registered"] = source.registrations.filter(person=user).exists()
-        if context["registered"]:
-            context["my_attendance"] = list(source.attendance.filter(person=user).order_by("date", "half_day"))
+        context["registered"], context["my_attendance"] = my_registration(source, user)
         if context["can_view_report"]:
             context["has_report"] = CopilReport.objects.filter(seminar=source).exists()
     return context
