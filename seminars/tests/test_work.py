@@ -130,3 +130,22 @@ def test_partners_are_emailed_once_in_their_language_when_the_report_is_first_wr
     with commit():
         services.save_report(seminar, trainer, themes="Le travail en équipe, la suite")
     assert task_worker() == [] and mail.outbox == []  # an update is not announced again
+
+
+def test_assignment_and_submission_files_share_one_base_and_keep_their_folders(seminar, people):
+    from django.core.files.base import ContentFile
+
+    from seminars.models import AssignmentFile, AttachedFile, SubmissionFile
+
+    assert issubclass(AssignmentFile, AttachedFile) and issubclass(SubmissionFile, AttachedFile)
+    assert AttachedFile._meta.abstract
+    work = factories.assignment(seminar)
+    handout = AssignmentFile(assignment=work, name="consignes.txt", size=5, mime_type="text/plain")
+    handout.file.save("consignes.txt", ContentFile(b"hello"), save=True)
+    submission = services.submit(work, people["coordinator_bretagne"], text="ok")
+    attached = SubmissionFile(submission=submission, name="travail.txt", size=5, mime_type="text/plain")
+    attached.file.save("travail.txt", ContentFile(b"hello"), save=True)
+    assert handout.file.name.startswith(f"seminars/assignments/{work.pk}/consignes")
+    assert attached.file.name.startswith(f"seminars/submissions/{submission.pk}/travail")
+    assert [f.name for f in AssignmentFile._meta.get_fields()] == ["id", "file", "name", "size", "mime_type",
+                                                                   "assignment"]
