@@ -7,13 +7,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import BooleanField, CharField, DateField, Value
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from cms import cache as cms_cache
 from people.models import Region, User
 from seminars import permissions as rules
-from seminars.models import Assignment, Attendance, CopilReport, Registration, SeminarPage
+from seminars.enums import HalfDay
+from seminars.models import Assignment, CopilReport, Registration, SeminarPage
 from seminars.signals import materials_scope
 
 
@@ -105,8 +108,9 @@ def materials_html(materials):
 
 
 def my_registration(seminar, person):
-    """(whether `person` is registered to the seminar, their attendance records in date order) in one query: the
-    registration, if any, comes as a row without a date beside the records."""
+    """(whether `person` is registered to the seminar, the lines of their attendance in date order) in one query:
+    the registration, if any, comes as a row without a date beside the records. Each line is written here once
+    ("jeudi 23 janvier, matin: présent"): a date filter and two translations per row cost more in the template."""
     registration = (Registration.objects.filter(seminar=seminar, person=person)
                     .annotate(d=Value(None, DateField()), h=Value("", CharField()), p=Value(None, BooleanField()))
                     .values_list("d", "h", "p"))
@@ -114,8 +118,15 @@ def my_registration(seminar, person):
     rows = list(registration.union(records, all=True))
     if not any(date is None for date, _half, _present in rows):
         return False, []
-    return True, sorted((Attendance(seminar=seminar, person=person, date=date, half_day=half, present=present)
-                         for date, half, present in rows if date is not None), key=lambda a: (a.date, a.half_day))
+    halves = {value: str(label).lower() for value, label in HalfDay.choices}
+    outcome = {True: gettext("present"), False: gettext("absent")}
+    days = {}
+    lines = []
+    for date, half, present in sorted((row for row in rows if row[0] is not None), key=lambda row: row[:2]):
+        if date not in days:
+            days[date] = date_format(date, "l j F")
+        lines.append(format_html("{}, {}: {}", days[date], halves.get(half, ""), outcome[bool(present)]))
+    return True, lines
 
 
 def with_session_materials(programme, materials):
