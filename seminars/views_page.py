@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import BooleanField, CharField, DateField, Value
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -107,6 +108,25 @@ def materials_html(materials):
     return mark_safe(cache.get_or_set(key, render, timeout=24 * 3600))  # our own template's output
 
 
+# The seminar's own pages that its page links to, each reversed once per language with placeholders, then filled.
+LINKED_VIEWS = ("agenda_pdf", "seminar_ics", "materials_zip", "registrations", "attendance", "assignment_create",
+                "report")
+_PLACEHOLDERS = {"region": "region-placeholder", "slug": "slug-placeholder"}
+_url_patterns = {}
+
+
+def seminar_urls(seminar):
+    """{view name: URL} for `seminar` (the French source, whose region code and slug name it in URLs)."""
+    key = (get_language(), get_script_prefix(), get_urlconf())
+    patterns = _url_patterns.get(key)
+    if patterns is None:
+        patterns = _url_patterns[key] = {name: reverse(f"seminars:{name}", kwargs=_PLACEHOLDERS)
+                                         for name in LINKED_VIEWS}
+    region, slug = seminar.region_key, seminar.slug
+    return {name: url.replace(_PLACEHOLDERS["region"], region).replace(_PLACEHOLDERS["slug"], slug)
+            for name, url in patterns.items()}
+
+
 def my_registration(seminar, person):
     """(whether `person` is registered to the seminar, the lines of their attendance in date order) in one query:
     the registration, if any, comes as a row without a date beside the records. Each line is written here once
@@ -153,7 +173,7 @@ def seminar_context(request, page, *, with_programme=False):
         "status": page.status(), "programme_html": programme_html(page, materials),
         "trainers": trainers, "materials": materials,
         "materials_html": materials_html(materials) if materials else "",
-        "source": source, "can_manage": rules.user_can_manage_seminar(user, source),
+        "source": source, "urls": seminar_urls(source), "can_manage": rules.user_can_manage_seminar(user, source),
         "in_cohort": in_cohort,
         "can_view_report": rules.user_can_view_report(user, source),
     }
