@@ -60,7 +60,8 @@ def test_hostile_or_empty_files_are_refused_whole_with_a_message(client, people,
     assert _registered(seminar) == {people["coordinator_bretagne"].email} - {people["coordinator_bretagne"].email}
 
 
-def test_preview_saves_nothing_and_confirm_applies_the_same_plan(client, people, seminar, django_assert_max_num_queries):
+def test_preview_saves_nothing_and_confirm_applies_the_same_plan(client, people, seminar,
+                                                                 django_assert_max_num_queries):
     coordinator = people["coordinator_bretagne"]
     ready = UserFactory(role="coordinator", regions=["bretagne"], email="marie.durand@example.org")
     already = UserFactory(role="coordinator", regions=["bretagne"], email="deja@example.org")
