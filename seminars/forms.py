@@ -120,3 +120,25 @@ class RegistrationForm(forms.Form):
 class HalfDayForm(forms.Form):
     date = forms.DateField()
     half_day = forms.ChoiceField(choices=HalfDay.choices)
+
+
+class RegistrationImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("One e-mail address per line, in the first column or a column named “email”; UTF-8, comma or "
+                    "semicolon separated."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv,text/plain"}),
+    )
+
+    def clean_file(self):
+        from seminars import services
+
+        upload = self.cleaned_data["file"]
+        if upload.size > services.IMPORT_MAX_BYTES:
+            raise ValidationError(_("The file is larger than %(size)d KB. Split it into several files."),
+                                  params={"size": services.IMPORT_MAX_BYTES // 1024})
+        try:
+            self.rows = services.read_registration_file(upload.read())
+        except services.ImportFileError as error:
+            raise ValidationError(str(error)) from error
+        return upload

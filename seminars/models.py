@@ -251,6 +251,26 @@ def submission_file_path(instance, filename):
     return f"seminars/submissions/{instance.submission_id}/{filename}"
 
 
+def attached_file_path(instance, filename):
+    return instance.upload_path(filename)
+
+
+class AttachedFile(models.Model):
+    """A file handed in with an assignment or a submission: the stored file and what the upload check found (name,
+    size, type). Subclasses add their owner and say where the file is stored."""
+
+    file = models.FileField(upload_to=attached_file_path, max_length=300)
+    name = models.CharField(max_length=200)
+    size = models.PositiveIntegerField(default=0)
+    mime_type = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def upload_path(self, filename):
+        raise NotImplementedError
+
+
 class AssignmentQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(rules.assignment_q(user))
@@ -283,12 +303,11 @@ class Assignment(models.Model):
         return timezone.now() > self.due_at
 
 
-class AssignmentFile(models.Model):
+class AssignmentFile(AttachedFile):
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(upload_to=assignment_file_path, max_length=300)
-    name = models.CharField(max_length=200)
-    size = models.PositiveIntegerField(default=0)
-    mime_type = models.CharField(max_length=120, blank=True)
+
+    def upload_path(self, filename):
+        return assignment_file_path(self, filename)
 
     def get_absolute_url(self):
         return reverse("seminars:assignment_file", kwargs={"pk": self.assignment_id, "file_pk": self.pk})
@@ -326,12 +345,11 @@ class Submission(models.Model):
         return reverse("seminars:submission", kwargs={"pk": self.pk})
 
 
-class SubmissionFile(models.Model):
+class SubmissionFile(AttachedFile):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(upload_to=submission_file_path, max_length=300)
-    name = models.CharField(max_length=200)
-    size = models.PositiveIntegerField(default=0)
-    mime_type = models.CharField(max_length=120, blank=True)
+
+    def upload_path(self, filename):
+        return submission_file_path(self, filename)
 
     def get_absolute_url(self):
         return reverse("seminars:submission_file", kwargs={"pk": self.submission_id, "file_pk": self.pk})

@@ -78,6 +78,25 @@ def user_can_download_material(user, seminar, document) -> bool:
     return document.access == Access.PUBLIC or user_is_in_cohort(user, seminar)
 
 
+def downloadable_materials(user, seminar, documents):
+    """Those of the seminar's `documents` that `user` may download: user_can_download_material for each, with the
+    cohort worked out once (the seminar page filters its cached list of materials with it, query-free)."""
+    from documents.enums import Access
+    from documents.permissions import user_can_download_document
+
+    in_cohort = user_is_in_cohort(user, seminar)
+    # The library's rule reads a document's access and region only: asked once per pair, not once per document.
+    allowed = {}
+
+    def may(doc):
+        key = (doc.access, doc.region_id)
+        if key not in allowed:
+            allowed[key] = (in_cohort or doc.access == Access.PUBLIC) and user_can_download_document(user, doc)
+        return allowed[key]
+
+    return [doc for doc in documents if may(doc)]
+
+
 def materials_visible_to(user, seminar, document_ids):
     """The seminar's documents among `document_ids` that `user` may download."""
     from documents.enums import Access

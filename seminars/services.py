@@ -1,11 +1,20 @@
 """Writes of the seminars app. Each is one atomic step; e-mails are queued for after the commit
 (people.mail.enqueue_on_commit) and written by the worker in the recipient's language (seminars.tasks)."""
 
+import csv
 import hashlib
+import io
 import secrets
+from dataclasses import dataclass, field
 
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from people.enums import Role
 from people.mail import enqueue_on_commit
@@ -44,6 +53,160 @@ def set_registrations(seminar, people_ids):
     removed = current - wanted
     seminar.registrations.filter(person_id__in=removed).delete()
     return len(wanted - current), len(removed)
+
+
+# The registrations import: a CSV file with a column of e-mail addresses. Planning reads only (the preview); applying
+# plans again from the same file, as the database is then, and writes what the plan allows.
+IMPORT_MAX_BYTES = 256 * 1024
+IMPORT_MAX_ROWS = 2000
+IMPORT_MAX_AGE = 60 * 60  # seconds a preview may be confirmed
+EMAIL_HEADERS = {"email", "e-mail", "e mail", "mail", "courriel", "adresse e-mail", "adresse email",
+                 "adresse électronique", "email address", "e-mail address"}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read: the message says why, in the language of the person who sent it."""
+
+
+@dataclass
+class ImportRow:
+    line: int
+    email: str
+    person: User | None = None
+    refusal: str = ""  # why the line is refused, in the reader's language; empty when accepted
+    registered: bool = False  # already registered: nothing to do
+
+    @property
+    def accepted(self):
+        return not self.refusal
+
+
+@dataclass
+class ImportPlan:
+    rows: list = field(default_factory=list)
+
+    @property
+    def to_register(self):
+        return [row for row in self.rows if row.accepted and not row.registered]
+
+    @property
+    def refused(self):
+        return [row for row in self.rows if not row.accepted]
+
+    @property
+    def already(self):
+        return [row for row in self.rows if row.accepted and row.registered]
+
+
+def read_registration_file(data: bytes) -> list:
+    """The file's lines as (line number, e-mail cell as written). UTF-8 with or without a BOM, columns separated by
+    semicolons or commas; a first line naming the column is recognised and skipped, otherwise the first column is
+    read. Raises ImportFileError when the file as a whole cannot be read."""
+    if len(data) > IMPORT_MAX_BYTES:
+        raise ImportFileError(_("The file is larger than %(size)d KB. Split it into several files.")
+                              % {"size": IMPORT_MAX_BYTES // 1024})
+    if not data.strip():
+        raise ImportFileError(_("The file is empty."))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFileError(_("The file is not a CSV file in UTF-8: save it as “CSV UTF-8” and try again.")) from None
+    if "\x00" in text:
+        raise ImportFileError(_("The file is not a CSV file in UTF-8: save it as “CSV UTF-8” and try again."))
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, column, header_seen = [], 0, False
+    try:
+        line = 1
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                if not header_seen:
+                    header_seen = True
+                    names = [" ".join(cell.strip().casefold().split()) for cell in cells]
+                    found = [i for i, name in enumerate(names) if name in EMAIL_HEADERS]
+                    if found:
+                        column = found[0]
+                        line = reader.line_num + 1
+                        continue
+                if len(rows) >= IMPORT_MAX_ROWS:
+                    raise ImportFileError(_("The file has more than %(count)d lines. Split it into several files.")
+                                          % {"count": IMPORT_MAX_ROWS})
+                rows.append((line, cells[column] if column < len(cells) else ""))
+            line = reader.line_num + 1
+    except csv.Error as error:
+        raise ImportFileError(_("Line %(line)d cannot be read.") % {"line": reader.line_num}) from error
+    if not rows:
+        raise ImportFileError(_("The file holds no e-mail address."))
+    return rows
+
+
+def _well_formed(email):
+    if any(ord(c) < 32 or ord(c) == 127 for c in email):
+        return False
+    try:
+        validate_email(email)
+    except ValidationError:
+        return False
+    return True
+
+
+def plan_registration_import(seminar, rows) -> ImportPlan:
+    """What importing `rows` (read_registration_file) would do to the seminar's registrations. Reads only, with
+    three queries whatever the number of lines."""
+    wanted = {cell.strip().lower() for _line, cell in rows}
+    people = {person.email.lower(): person for person in
+              User.objects.annotate(email_lower=Lower("email")).filter(email_lower__in=wanted)}
+    registrable = set(registrable_people(seminar).filter(pk__in=[p.pk for p in people.values()])
+                      .values_list("pk", flat=True))
+    current = set(seminar.registrations.values_list("person_id", flat=True))
+    not_registrable = (gettext_lazy("not a regional trainer") if seminar.region_id is None
+                       else gettext_lazy("not an active coordinator of the region"))
+    plan, seen = ImportPlan(), {}
+    for line, cell in rows:
+        email = cell.strip()
+        row = ImportRow(line=line, email=email)
+        key = email.lower()
+        if not _well_formed(email):
+            row.refusal = gettext_lazy("not an e-mail address")
+        elif key in seen:
+            row.refusal = _("already on line %(line)d") % {"line": seen[key]}
+        elif key not in people:
+            row.refusal = gettext_lazy("nobody has this address on the site")
+        elif people[key].pk not in registrable:
+            row.person, row.refusal = people[key], not_registrable
+        else:
+            row.person = people[key]
+            row.registered = row.person.pk in current
+        seen.setdefault(key, line)
+        plan.rows.append(row)
+    return plan
+
+
+@transaction.atomic
+def apply_registration_import(seminar, rows) -> ImportPlan:
+    """Register the people the plan accepts (planned again now, from the same lines); returns that plan."""
+    plan = plan_registration_import(seminar, rows)
+    Registration.objects.bulk_create([Registration(seminar=seminar, person=row.person) for row in plan.to_register],
+                                     ignore_conflicts=True)  # a registration made meanwhile stays as it is
+    return plan
+
+
+def sign_registration_import(seminar, user, rows) -> str:
+    """The previewed lines, signed for this seminar and person, so that confirming applies what was previewed."""
+    return signing.dumps({"seminar": seminar.pk, "user": user.pk, "rows": rows}, salt="seminars.import",
+                         compress=True)
+
+
+def unsign_registration_import(seminar, user, token) -> list:
+    try:
+        data = signing.loads(token or "", salt="seminars.import", max_age=IMPORT_MAX_AGE)
+    except signing.BadSignature:
+        raise ImportFileError(_("This preview has expired or is not valid: upload the file again.")) from None
+    if data.get("seminar") != seminar.pk or data.get("user") != user.pk:
+        raise ImportFileError(_("This preview has expired or is not valid: upload the file again."))
+    return [(int(line), str(cell)) for line, cell in data["rows"]]
 
 
 @transaction.atomic
@@ -204,11 +367,17 @@ def add_journal_entry(coordinator, author, text):
 
 @transaction.atomic
 def save_report(seminar, author, **fields):
-    report, _ = CopilReport.objects.get_or_create(seminar=seminar, defaults={"author": author})
+    """Write or update the seminar's COPIL report. The region's partners are told by e-mail once, when it is first
+    written (the report has no draft state: saved is ready to read)."""
+    from seminars import tasks
+
+    report, created = CopilReport.objects.get_or_create(seminar=seminar, defaults={"author": author})
     for name, value in fields.items():
         setattr(report, name, value)
     report.author, report.updated_at = author, timezone.now()
     report.save()
+    if created:
+        enqueue_on_commit(tasks.notify_partners_of_report, report.pk)
     return report
 
 

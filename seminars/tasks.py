@@ -1,13 +1,14 @@
 """E-mails about written work, sent by the worker once the transaction commits, each in the recipient's language
 (people.mail). Recipients are checked again against the permission rules at sending time."""
 
+from django.urls import reverse
 from django_tasks import task
 
 from people.enums import Role
 from people.mail import absolute_url, send_templated_mail
 from people.models import User
 from seminars import permissions as rules
-from seminars.models import Assignment, Review, Submission
+from seminars.models import Assignment, CopilReport, Review, Submission
 
 
 @task()
@@ -52,4 +53,21 @@ def notify_cohort_of_assignment(assignment_pk):
             send_templated_mail(person, "seminars/email/assignment", lambda: {
                 "assignment": assignment, "seminar": assignment.seminar,
                 "url": absolute_url(assignment.get_absolute_url()),
+            })
+
+
+@task()
+def notify_partners_of_report(report_pk):
+    """The region's partners learn that the COPIL report of a seminar is written (once, when it is first saved),
+    each in their language, with a link to it."""
+    report = CopilReport.objects.select_related("seminar__region").filter(pk=report_pk).first()
+    if report is None or report.seminar.region_id is None:
+        return
+    seminar = report.seminar
+    partners = User.objects.active().with_role(Role.PARTNER).filter(regions__id=seminar.region_id).distinct()
+    for partner in partners:
+        if rules.user_can_view_report(partner, seminar):
+            send_templated_mail(partner, "seminars/email/report", lambda: {
+                "seminar": seminar, "title": (seminar.localized or seminar).title,
+                "url": absolute_url(reverse("seminars:report", kwargs=seminar.url_kwargs)),
             })

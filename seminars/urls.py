@@ -20,6 +20,7 @@ urlpatterns = [
     path("<slug:region>/<slug:slug>/seminar.ics", views.seminar_calendar, name="seminar_ics"),
     path("<slug:region>/<slug:slug>/materials.zip", views.materials_zip, name="materials_zip"),
     path("<slug:region>/<slug:slug>/registrations/", views.registrations, name="registrations"),
+    path("<slug:region>/<slug:slug>/registrations/import/", views.registrations_import, name="registrations_import"),
     path("<slug:region>/<slug:slug>/attendance/", views.attendance, name="attendance"),
     path("<slug:region>/<slug:slug>/assignments/new/", views.assignment_create, name="assignment_create"),
     path("<slug:region>/<slug:slug>/report/", views.report, name="report"),

@@ -61,7 +61,7 @@ def _pdf(template, context, *, title, name):
 # Seminar-wide downloads ----------------------------------------------------------------------------------------------
 def agenda_pdf(request, region, slug):
     page, source = _seminar(region, slug)
-    context = {"page": page, **seminar_context(request, page)}
+    context = {"page": page, **seminar_context(request, page, with_programme=True)}
     return _pdf("seminars/pdf/agenda.html", context, title=page.title, name=f"programme-{source.slug}.pdf")
 
 
@@ -96,7 +96,33 @@ def registrations(request, region, slug):
         messages.success(request, _("Registrations saved: %(added)d added, %(removed)d removed.")
                          % {"added": added, "removed": removed})
         return redirect("seminars:registrations", **source.url_kwargs)
-    return render(request, "seminars/registrations.html", {"page": page, "source": source, "form": form})
+    return render(request, "seminars/registrations.html", {
+        "page": page, "source": source, "form": form, "import_form": forms.RegistrationImportForm()})
+
+
+@never_cache
+@login_required
+def registrations_import(request, region, slug):
+    """Upload a CSV file of e-mail addresses → a preview that saves nothing → confirm, which plans again from the
+    same (signed) lines and registers whom the plan accepts."""
+    page, source = _seminar(region, slug)
+    _or_404(rules.user_can_manage_seminar(request.user, source))
+    form = forms.RegistrationImportForm(request.POST or None, request.FILES or None)
+    context = {"page": page, "source": source, "form": form}
+    if request.method == "POST" and "token" in request.POST:
+        try:
+            rows = services.unsign_registration_import(source, request.user, request.POST["token"])
+        except services.ImportFileError as error:
+            return render(request, "seminars/registrations_import.html",
+                          {**context, "form": forms.RegistrationImportForm(), "error": str(error)}, status=400)
+        plan = services.apply_registration_import(source, rows)
+        messages.success(request, _("Import done: %(added)d registered, %(refused)d lines refused.")
+                         % {"added": len(plan.to_register), "refused": len(plan.refused)})
+        return redirect("seminars:registrations", **source.url_kwargs)
+    if request.method == "POST" and form.is_valid():
+        context.update(plan=services.plan_registration_import(source, form.rows),
+                       token=services.sign_registration_import(source, request.user, form.rows))
+    return render(request, "seminars/registrations_import.html", context, status=400 if form.errors else 200)
 
 
 @never_cache

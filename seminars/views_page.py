@@ -3,15 +3,21 @@ own registration and attendance, the assignments, and the links to what they may
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db.models import BooleanField, CharField, DateField, Value
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from cms import cache as cms_cache
-from people.models import User
+from people.models import Region, User
 from seminars import permissions as rules
-from seminars.models import Assignment, CopilReport
+from seminars.enums import HalfDay
+from seminars.models import Assignment, CopilReport, Registration, SeminarPage
 from seminars.signals import materials_scope
 
 
@@ -28,28 +34,61 @@ def material_ids(page, programme=None):
 PAGE_FIELDS = ("id", "title", "file_format", "file_size", "language", "access", "region_id", "locale_id")
 
 
-def visible_materials(user, page, programme=None, *, fields=None):
+def visible_materials(user, page, programme=None):
+    """The page's documents that `user` may download, fetched whole (bar the extracted text, which can be a whole
+    book per document): what the zip streams."""
     ids = material_ids(page, programme)
     if not ids:
         return []
-    documents = rules.materials_visible_to(user, page, ids)
-    # Not the extracted text: it can be a whole book per document.
-    documents = documents.only(*fields) if fields else documents.defer("text", "text_pages", "description")
+    documents = rules.materials_visible_to(user, page, ids).defer("text", "text_pages", "description")
     by_pk = {doc.pk: doc for doc in documents}
     return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def page_facts(request, page):
+    """What a page revision shows that is the same for every reader, cached until the page tree changes (cms.cache's
+    global version: publishing, moving, a slug) or one of its documents does (signals.materials_scope): its region's
+    code, whether it is its own French source, and every document it names, in the page's order. Who may download
+    which is decided per request by the permission predicate (seminars.permissions.downloadable_materials), so the
+    cache never widens what anyone sees."""
+
+    def build():
+        from documents.models import LibraryDocument
+
+        programme = page.programme()
+        ids = material_ids(page, programme)
+        by_pk = {doc.pk: doc for doc in LibraryDocument.objects.filter(pk__in=ids).only(*PAGE_FIELDS)} if ids else {}
+        return {
+            "region_code": page.region.code if page.region_id else None,
+            "is_source": page.locale.language_code == settings.LANGUAGE_CODE,
+            "documents": [by_pk[pk] for pk in ids if pk in by_pk],
+        }
+
+    return cms_cache.remember(f"seminars:page:{page.pk}:{page.latest_revision_id}", build, request,
+                              scope=materials_scope(page.pk))
+
+
+def _with_facts(page, facts):
+    """Fill what the facts say on `page` (its region, its source when it is its own), sparing their queries."""
+    if facts["region_code"] is not None and not SeminarPage.region.is_cached(page):
+        page.region = Region.from_db(None, ["id", "code"], [page.region_id, facts["region_code"]])
+    if facts["is_source"]:
+        page.__dict__["source"] = page
+    return page.source
 
 
 def _fingerprint(values):
     return hashlib.sha256(repr(values).encode()).hexdigest()[:16]
 
 
-def programme_html(page, programme, materials):
+def programme_html(page, materials):
     """The programme, rendered once per revision, language and set of materials the reader sees (a few variants
     per seminar: by role, not by person). A 40-session agenda otherwise costs more than the rest of the page."""
     seen = _fingerprint([(d.pk, d.title) for d in materials])
     key = f"seminars:programme:{page.pk}:{page.latest_revision_id}:{get_language()}:{seen}"
 
     def render():
+        programme = with_session_materials(page.programme(), materials)
         return render_to_string("seminars/includes/programme.html", {"programme": programme})
 
     return mark_safe(cache.get_or_set(key, render, timeout=24 * 3600))  # our own template's output
@@ -59,7 +98,7 @@ def materials_html(materials):
     """The list of materials the reader may download. Its HTML depends only on what the key holds (each document's
     id, title, format, size and language, and the page's language), so a variant is rendered once: fifty
     document_link includes otherwise cost as much as the rest of the page. The documents are those the reader may
-    download (visible_materials): the cache never widens what they see."""
+    download (downloadable_materials): the cache never widens what they see."""
     seen = _fingerprint([(d.pk, d.title, d.file_format, d.file_size, d.language) for d in materials])
     key = f"seminars:materials:{get_language()}:{seen}"
 
@@ -69,32 +108,81 @@ def materials_html(materials):
     return mark_safe(cache.get_or_set(key, render, timeout=24 * 3600))  # our own template's output
 
 
-def seminar_context(request, page):
-    # The page depends on its materials: cms.page_cache serves it only while this version is unchanged.
-    cms_cache.version(request, materials_scope(page.pk))
-    user = request.user
-    source = page.source
-    trainer_ids = [pk for pk in (page.trainer_1_id, page.trainer_2_id) if pk]
-    trainers = list(User.objects.filter(pk__in=trainer_ids)) if trainer_ids else []
-    programme = page.programme()
-    materials = visible_materials(user, page, programme, fields=PAGE_FIELDS)
+# The seminar's own pages that its page links to, each reversed once per language with placeholders, then filled.
+LINKED_VIEWS = ("agenda_pdf", "seminar_ics", "materials_zip", "registrations", "attendance", "assignment_create",
+                "report")
+_PLACEHOLDERS = {"region": "region-placeholder", "slug": "slug-placeholder"}
+_url_patterns = {}
+
+
+def seminar_urls(seminar):
+    """{view name: URL} for `seminar` (the French source, whose region code and slug name it in URLs)."""
+    key = (get_language(), get_script_prefix(), get_urlconf())
+    patterns = _url_patterns.get(key)
+    if patterns is None:
+        patterns = _url_patterns[key] = {name: reverse(f"seminars:{name}", kwargs=_PLACEHOLDERS)
+                                         for name in LINKED_VIEWS}
+    region, slug = seminar.region_key, seminar.slug
+    return {name: url.replace(_PLACEHOLDERS["region"], region).replace(_PLACEHOLDERS["slug"], slug)
+            for name, url in patterns.items()}
+
+
+def my_registration(seminar, person):
+    """(whether `person` is registered to the seminar, the lines of their attendance in date order) in one query:
+    the registration, if any, comes as a row without a date beside the records. Each line is written here once
+    ("jeudi 23 janvier, matin: présent"): a date filter and two translations per row cost more in the template."""
+    registration = (Registration.objects.filter(seminar=seminar, person=person)
+                    .annotate(d=Value(None, DateField()), h=Value("", CharField()), p=Value(None, BooleanField()))
+                    .values_list("d", "h", "p"))
+    records = seminar.attendance.filter(person=person).values_list("date", "half_day", "present")
+    rows = list(registration.union(records, all=True))
+    if not any(date is None for date, _half, _present in rows):
+        return False, []
+    halves = {value: str(label).lower() for value, label in HalfDay.choices}
+    outcome = {True: gettext("present"), False: gettext("absent")}
+    days = {}
+    lines = []
+    for date, half, present in sorted((row for row in rows if row[0] is not None), key=lambda row: row[:2]):
+        if date not in days:
+            days[date] = date_format(date, "l j F")
+        lines.append(format_html("{}, {}: {}", days[date], halves.get(half, ""), outcome[bool(present)]))
+    return True, lines
+
+
+def with_session_materials(programme, materials):
     by_pk = {doc.pk: doc for doc in materials}
     for day in programme:
         for session in day["sessions"]:
             session["materials"] = [by_pk[pk] for pk in session["material_ids"] if pk in by_pk]
+    return programme
+
+
+def seminar_context(request, page, *, with_programme=False):
+    """The page's context for `request.user`. The programme's HTML is cached (programme_html); `with_programme`
+    adds the programme as data (the PDF agenda lays it out itself)."""
+    # The page depends on its materials: cms.page_cache serves it only while this version is unchanged.
+    cms_cache.version(request, materials_scope(page.pk))
+    user = request.user
+    facts = page_facts(request, page)
+    source = _with_facts(page, facts)
+    trainer_ids = [pk for pk in (page.trainer_1_id, page.trainer_2_id) if pk]
+    trainers = list(User.objects.filter(pk__in=trainer_ids)) if trainer_ids else []
+    materials = rules.downloadable_materials(user, source, facts["documents"])
+    in_cohort = rules.user_is_in_cohort(user, source)
     context = {
-        "status": page.status(), "programme": programme,
-        "programme_html": programme_html(page, programme, materials), "trainers": trainers, "materials": materials,
+        "status": page.status(), "programme_html": programme_html(page, materials),
+        "trainers": trainers, "materials": materials,
         "materials_html": materials_html(materials) if materials else "",
-        "source": source, "can_manage": rules.user_can_manage_seminar(user, source),
-        "in_cohort": rules.user_is_in_cohort(user, source),
+        "source": source, "urls": seminar_urls(source), "can_manage": rules.user_can_manage_seminar(user, source),
+        "in_cohort": in_cohort,
         "can_view_report": rules.user_can_view_report(user, source),
     }
+    if with_programme:
+        context["programme"] = with_session_materials(page.programme(), materials)
     if user.is_authenticated:
-        context["assignments"] = list(Assignment.objects.visible_to(user).filter(seminar=source))
-        context["registered"] = source.registrations.filter(person=user).exists()
-        if context["registered"]:
-            context["my_attendance"] = list(source.attendance.filter(person=user).order_by("date", "half_day"))
+        # The cohort reads the seminar's assignments (rules.assignment_q, decided here once for the seminar).
+        context["assignments"] = list(Assignment.objects.filter(seminar=source)) if in_cohort else []
+        context["registered"], context["my_attendance"] = my_registration(source, user)
         if context["can_view_report"]:
             context["has_report"] = CopilReport.objects.filter(seminar=source).exists()
     return context

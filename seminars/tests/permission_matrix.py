@@ -55,6 +55,7 @@ ROWS = [
     row("/fr/seminars/{national_seminar}/agenda.pdf",        None,   OK),
     row("/fr/seminars/{national_seminar}/seminar.ics",       None,   OK),
     row("/fr/seminars/{national_seminar}/registrations/",    None,   LOGIN,    HIDDEN,    HIDDEN,  HIDDEN,  OK),
+    row("/fr/seminars/{national_seminar}/registrations/import/", None, LOGIN,  HIDDEN,    HIDDEN,  HIDDEN,  OK),
     row("/fr/seminars/{national_seminar}/attendance/",       None,   LOGIN,    HIDDEN,    HIDDEN,  HIDDEN,  OK),
     row("/fr/seminars/{national_seminar}/report/",           None,   LOGIN,    HIDDEN,    HIDDEN,  HIDDEN,  OK),
     row("/fr/seminars/bretagne/absent/agenda.pdf",           None,   404),
@@ -73,6 +74,7 @@ for region, own in ((OWN, True), (OTHER, False)):
         row(f"/fr/seminars/{s}/seminar.ics",                 region, OK),
         row(f"/fr/seminars/{s}/materials.zip",               region, LOGIN,    *(HIDDEN,) * 4),  # no materials
         row(f"/fr/seminars/{s}/registrations/",              region, LOGIN,    *managers),
+        row(f"/fr/seminars/{s}/registrations/import/",       region, LOGIN,    *managers),
         row(f"/fr/seminars/{s}/attendance/",                 region, LOGIN,    *managers),
         row(f"/fr/seminars/{s}/assignments/new/",            region, LOGIN,    *managers),
         row(f"/fr/seminars/{s}/report/",                     region, LOGIN,    *report_readers),

@@ -123,3 +123,22 @@ def test_the_rules_themselves(cast, world):
     assert rules.user_can_view_diploma_record(coordinator, coordinator)
     assert not rules.user_can_view_diploma_record(colleague, coordinator)
     assert not rules.user_can_view_diploma_record(cast["partner_bretagne"], coordinator)
+
+
+def test_downloadable_materials_agrees_with_the_materials_queryset(cast, world):
+    """The seminar page filters its cached documents with the predicate; the zip asks the database. Both agree for
+    every role, on every kind of access and region."""
+    from documents.enums import Access
+    from documents.models import LibraryDocument
+    from documents.tests.factories import bulk_documents, make_document
+    from people.models import Region
+
+    regions = (None, *Region.objects.filter(code__in=["bretagne", "normandie"]))
+    bulk_documents(36, template=make_document(access=Access.PUBLIC), regions=regions)
+    documents = list(LibraryDocument.objects.order_by("pk"))
+    ids = [doc.pk for doc in documents]
+    for name, user in cast.items():
+        for seminar in world:
+            expected = set(rules.materials_visible_to(user, seminar, ids).values_list("pk", flat=True))
+            assert {doc.pk for doc in rules.downloadable_materials(user, seminar, documents)} == expected, (
+                name, seminar.region_id)

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.utils import timezone
 
 from people.tests.factories import UserFactory
@@ -102,3 +103,49 @@ def test_status_is_derived_from_the_dates(people):
     upcoming = factories.seminar(start=today + datetime.timedelta(days=1))
     assert [s.status() for s in (past, ongoing, upcoming)] == ["past", "ongoing", "upcoming"]
     assert ongoing.region.code == "bretagne" and factories.seminar(None).region is None
+
+
+def test_partners_are_emailed_once_in_their_language_when_the_report_is_first_written(seminar, people, task_worker,
+                                                                                       commit):
+    partner, trainer = people["partner_bretagne"], people["trainer_bretagne"]
+    english = UserFactory(role="partner", regions=["bretagne"], preferred_language="en")
+    UserFactory(role="partner", regions=["bretagne"], is_active=False)  # gone: not told
+    UserFactory(role="partner", regions=["normandie"])  # another region: not told
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.save_report(seminar, trainer, themes="Rolled back")
+        raise RuntimeError  # what it queued for the commit goes with it
+    assert task_worker() == []
+    with commit():
+        services.save_report(seminar, trainer, themes="Le travail en équipe")
+    task_worker()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([partner.email, english.email])
+    by_person = {m.to[0]: m for m in mail.outbox}
+    french, other = by_person[partner.email], by_person[english.email]
+    assert french.subject == f"Compte rendu au COPIL rédigé : {seminar.title}"
+    assert f"/fr/seminars/bretagne/{seminar.slug}/report/" in french.body
+    assert other.subject == f"COPIL report written: {seminar.title}"
+    assert f"/en/seminars/bretagne/{seminar.slug}/report/" in other.body
+    assert f'href="http://' in other.alternatives[0][0]
+    mail.outbox.clear()
+    with commit():
+        services.save_report(seminar, trainer, themes="Le travail en équipe, la suite")
+    assert task_worker() == [] and mail.outbox == []  # an update is not announced again
+
+
+def test_assignment_and_submission_files_share_one_base_and_keep_their_folders(seminar, people):
+    from django.core.files.base import ContentFile
+
+    from seminars.models import AssignmentFile, AttachedFile, SubmissionFile
+
+    assert issubclass(AssignmentFile, AttachedFile) and issubclass(SubmissionFile, AttachedFile)
+    assert AttachedFile._meta.abstract
+    work = factories.assignment(seminar)
+    handout = AssignmentFile(assignment=work, name="consignes.txt", size=5, mime_type="text/plain")
+    handout.file.save("consignes.txt", ContentFile(b"hello"), save=True)
+    submission = services.submit(work, people["coordinator_bretagne"], text="ok")
+    attached = SubmissionFile(submission=submission, name="travail.txt", size=5, mime_type="text/plain")
+    attached.file.save("travail.txt", ContentFile(b"hello"), save=True)
+    assert handout.file.name.startswith(f"seminars/assignments/{work.pk}/consignes")
+    assert attached.file.name.startswith(f"seminars/submissions/{submission.pk}/travail")
+    assert [f.name for f in AssignmentFile._meta.get_fields()] == ["id", "file", "name", "size", "mime_type",
+                                                                   "assignment"]

@@ -86,6 +86,8 @@ AUDITED_PAGES += [
     AuditedPage("seminar-calendar", **both("/seminars/calendar/"), login_as="coordinator.bretagne@example.org"),
     AuditedPage("seminar-assignment-edit", **both("/seminars/assignments/2/edit/"), login_as="trainer.bretagne@example.org"),
     AuditedPage("seminar-assignment-delete", **both("/seminars/assignments/2/delete/"), login_as="trainer.bretagne@example.org"),
+    AuditedPage("seminar-registrations-import", **both(f"{SEMINAR_1}/registrations/import/"),
+                login_as="trainer.bretagne@example.org"),
 ]
 
 # The document library and the technical sheets (documents/demo.py, learning/sheet_demo.py): document 1 is the

@@ -46,3 +46,31 @@ def test_coordinator_downloads_the_agenda_and_hands_in_work_a_trainer_reviews_it
     coordinator.reload()
     expect(coordinator.locator("#mine-title ~ p .badge").first).to_have_text("Validé")
     expect(coordinator.get_by_role("button", name="Remettre")).to_have_count(0)
+
+
+def test_trainer_previews_a_registrations_import_and_the_preview_passes_the_audit(new_page):
+    """A file whose lines are all refused or already registered: the preview says why, line by line, saves nothing
+    and offers no confirmation; it passes the WCAG A/AA audit in French and English."""
+    from .axe import format_violations, inject_axe, run_axe
+
+    csv = ("courriel;commentaire\n"
+           "lea.guillou@example.org;déjà inscrite\n"
+           "inconnue@example.org;inconnue\n"
+           "coordinator.normandie@example.org;autre région\n"
+           "pas-une-adresse;\n")
+    for language, refused, already in (("fr", "Refusée : personne n’a cette adresse sur le site", "déjà inscrite"),
+                                       ("en", "Refused: nobody has this address on the site", "already registered")):
+        page = new_page()
+        inject_axe(page)
+        log_in(page, "trainer.bretagne@example.org", language)
+        page.goto(f"/{language}/seminars/bretagne/seminaire-3-2020/registrations/")
+        page.locator("input[type=file]").set_input_files(
+            files=[{"name": "inscriptions.csv", "mimeType": "text/csv", "buffer": csv.encode("utf-8-sig")}])
+        page.locator("form[enctype] button[type=submit]").click()
+        table = page.locator("table.import-preview")
+        expect(table.locator("tbody tr")).to_have_count(4)
+        expect(table.locator("tbody tr").nth(0)).to_contain_text(already)
+        expect(table.locator("tbody tr").nth(1)).to_contain_text(re.compile(refused.replace(" : ", r"\s:\s")))
+        expect(page.locator("form button[type=submit][disabled]")).to_have_count(1)
+        violations = run_axe(page)
+        assert not violations, f"{page.url}:\n{format_violations(violations)}"
