@@ -4,7 +4,6 @@ of queries whatever the number of modules and lessons."""
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -12,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from cms import navigation
 from learning import permissions, quizzes
 from learning.enums import Status
 from learning.models import (
@@ -227,25 +227,41 @@ def quiz_states(user, lesson):
     return states
 
 
+@dataclass
+class ModuleOutline:
+    """What a lesson page shows of its module, the same for every learner: its lessons and address, and its
+    audience for user_can_view_module. Cached with the navigation (cms.navigation), which is refreshed whenever a
+    page is published, unpublished, moved, renamed or deleted."""
+
+    pk: int
+    title: str
+    audience: str
+    translation_key: object
+    url: str | None
+    lessons: list  # of LessonLink
+
+
+def module_outline(request, lesson):
+    path = lesson.path[: -Page.steplen]
+
+    def build(site):
+        module = ModulePage.objects.get(path=path)
+        return ModuleOutline(module.pk, module.title, module.audience, module.translation_key,
+                             module.get_url(request), lessons_of(module, request))
+
+    return navigation.cached(request, f"learning-module:{path}", build)
+
+
 def lesson_context(request, lesson):
     user = request.user
-    module = ModulePage.objects.get(path=lesson.path[: -Page.steplen])
+    module = module_outline(request, lesson)
     if not permissions.user_can_view_module(user, module):
         raise Http404
     from learning import services
 
     services.record_visit(user, lesson, module)
-    # The lessons and which of them the learner has done, in one query.
-    done_by_me = LessonProgress.objects.filter(user=user, module_key=module.translation_key,
-                                               lesson_key=OuterRef("translation_key"))
-    rows = (LessonPage.objects.child_of(module).live().order_by("path")
-            .annotate(done=Exists(done_by_me)).values_list("pk", "title", "slug", "translation_key", "done"))
-    base = module.get_url(request)
-    lessons, done = [], set()
-    for pk, title, slug, key, is_done in rows:
-        lessons.append(LessonLink(pk, title, slug, key, f"{base}{slug}/" if base else None))
-        if is_done:
-            done.add(key)
+    lessons = module.lessons
+    done = _done_keys(user, [module.translation_key]).get(module.translation_key, set())
     position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), 0)
     body = list(lesson.body)
     entries = {}

@@ -132,3 +132,24 @@ def test_pages_have_fixed_queries(client, people, big_module, django_assert_max_
         client.get(url)
         with django_assert_max_num_queries(limit):
             assert client.get(url).status_code == 200
+
+
+def test_a_lesson_page_shows_its_module_as_last_published(client, people, commit):
+    """The module's outline (title, audience, lessons) is cached with the navigation: a publication refreshes it."""
+    module = f.make_module(lessons=2, title="Avant")
+    first = module.get_children().first()
+    client.force_login(people["coordinator_bretagne"])
+    html = client.get(first.url).content.decode()
+    assert "Avant" in html and html.count('<li class="') >= 2 and "Leçon ajoutée" not in html
+    with commit():
+        f.add_lesson(module, "Leçon ajoutée", [f.paragraph("Nouveau.")])
+        module.title = "Après"
+        module.save_revision().publish()
+    html = client.get(first.url).content.decode()
+    assert "Après" in html and "Leçon ajoutée" in html
+    with commit():
+        module.audience = "trainers"
+        module.save_revision().publish()
+    assert client.get(first.url).status_code == 404
+    client.force_login(people["trainer_bretagne"])
+    assert client.get(first.url).status_code == 200
