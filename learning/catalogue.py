@@ -279,11 +279,23 @@ def lesson_context(request, lesson):
         "lesson_done": lesson.translation_key in done,
         "quiz_states": states,
         "quizzes_passed": all(state.passed for state in states.values()),
-        "items": [{"block": b, "quiz": states.get(b.id), "entry": entries.get(b.id),
-                   "interactive": interactive.get(b.id)} for b in body],
+        "items": [_item(request, lesson, block, states, entries, interactive) for block in body],
         "interactive_states": interactive,
         "language": get_language(),
     }
+
+
+def _item(request, lesson, block, states, entries, interactive):
+    """A block of the lesson's body; quizzes and reflection questions come written (learning.fragments)."""
+    from learning import fragments
+
+    html = ""
+    if block.id in states:
+        html = fragments.quiz_html(request, lesson, block, states[block.id])
+    elif block.block_type == "reflection":
+        html = fragments.reflection_html(request, lesson, block, entries.get(block.id))
+    return {"block": block, "html": html, "quiz": states.get(block.id), "entry": entries.get(block.id),
+            "interactive": interactive.get(block.id)}
 
 
 def interactive_states(request, lesson):
