@@ -1,6 +1,7 @@
 """The trainers' follow-up table: coordinators x modules (status, percent, last activity, best quiz score, best
 score in the module's interactive content), with filters and a CSV export. Trainers see their regions'
-coordinators by name, the national team every region, partners their regions' figures aggregated per module. A fixed number of queries, whatever the sizes."""
+coordinators by name, the national team every region, partners their regions' figures aggregated per module. A
+fixed number of queries, whatever the sizes."""
 
 import io
 from dataclasses import dataclass, field

@@ -50,8 +50,9 @@ def quiz_html(request, lesson, block, state):
             name = escape(question.key)
             for choice in question.choices:
                 cid = escape(choice.id)
-                out.append(f'\n      <div class="quiz-choice">\n        <input type="{"checkbox" if multiple else "radio"}"'
-                           f' id="c-{bid}-{cid}" name="a-{name}" value="{cid}"{"" if multiple else " required"}>\n'
+                kind = "checkbox" if multiple else "radio"
+                out.append(f'\n      <div class="quiz-choice">\n        <input type="{kind}" id="c-{bid}-{cid}"'
+                           f' name="a-{name}" value="{cid}"{"" if multiple else " required"}>\n'
                            f'        <label for="c-{bid}-{cid}">{escape(choice.text)}</label>\n      </div>\n      ')
             out.append("\n    </fieldset>\n    ")
         out.append(f'\n    <button class="button" type="submit">{_("Submit my answers")}</button>\n'
