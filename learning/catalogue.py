@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from cms import navigation
-from learning import permissions, quizzes
+from learning import fragments, permissions, quizzes
 from learning.enums import Status
 from learning.models import (
     Certificate,
@@ -287,8 +287,6 @@ def lesson_context(request, lesson):
 
 def _item(request, lesson, block, states, entries, interactive):
     """A block of the lesson's body; quizzes and reflection questions come written (learning.fragments)."""
-    from learning import fragments
-
     html = ""
     if block.id in states:
         html = fragments.quiz_html(request, lesson, block, states[block.id])
