@@ -1,15 +1,19 @@
-"""The trainers' follow-up table: coordinators x modules (status, percent, last activity, best quiz score), with
-filters and a CSV export. Trainers see their regions' coordinators by name, the national team every region,
-partners their regions' figures aggregated per module. A fixed number of queries, whatever the sizes."""
+"""The trainers' follow-up table: coordinators x modules (status, percent, last activity, best quiz score, best
+score in the module's interactive content), with filters and a CSV export. Trainers see their regions'
+coordinators by name, the national team every region, partners their regions' figures aggregated per module. A
+fixed number of queries, whatever the sizes."""
 
 import io
 from dataclasses import dataclass, field
 
 from django import forms
+from django.db.models import CharField, Count, Max, prefetch_related_objects
+from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
-from django.utils.html import format_html, format_html_join
-from django.db.models import Count, Max
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
@@ -18,7 +22,7 @@ from cms import csv
 from learning import permissions
 from learning.catalogue import ModuleStatus, status_of
 from learning.enums import Audience, Status
-from learning.models import LessonPage, LessonProgress, ModulePage, ModuleProgress, QuizAttempt
+from learning.models import InteractiveRecord, LessonPage, LessonProgress, ModulePage, ModuleProgress, QuizAttempt
 from people.collation import french_order, sort_key
 from people.enums import Role
 from people.models import Region, User
@@ -43,33 +47,62 @@ class Cell:
     last_activity: object = None
     best_score: int | None = None
     attempts: int = 0
+    best_interactive: int | None = None  # the best score of the module's SCORM packages, in percent
 
 
 @dataclass
 class Row:
     person: object
     cells: list = field(default_factory=list)
-    html: str = ""  # the row's cells, rendered in Python: 2,000 cells through the template language cost 100 ms
 
 
-def _cells_html(cells):
+def _rows_html(rows):
+    """The table's body, rendered in Python in one pass: 2,000 cells through the template language (or through
+    format_html, which checks every argument for laziness and safety) cost more than the rest of the page. The
+    constant pieces (labels, the learner link) are escaped once; names and dates per row."""
+    learner_url = _url_pattern("learning:learner")
     date_format = get_format("SHORT_DATE_FORMAT")
-    quiz = _("Quiz: %(score)s %%")
-    labels = {value: str(label) for value, label in Status.choices}
+    zone = timezone.get_current_timezone()
+    quiz = escape(_("Quiz: %(score)s %%"))
+    interactive = escape(_("Interactive content: %(score)s %%"))
+    labels = {value: escape(str(label)) for value, label in Status.choices}
+    dates = {}
 
-    def parts(cell):
+    def cell_html(cell):
         status = cell.status.status
-        text = labels[status] + (f" ({cell.status.percent} %)" if status == Status.IN_PROGRESS else "")
-        extra = ""
+        parts = [f'<td class="status-{status}">', labels[status]]
+        if status == Status.IN_PROGRESS:
+            parts.append(f" ({cell.status.percent} %)")
         if cell.best_score is not None:
-            extra += format_html('<br><span class="help">{}</span>', quiz % {"score": cell.best_score})
+            parts.append('<br><span class="help">' + quiz % {"score": cell.best_score} + "</span>")
+        if cell.best_interactive is not None:
+            parts.append('<br><span class="help">' + interactive % {"score": cell.best_interactive} + "</span>")
         if cell.last_activity:
-            moment = timezone.localtime(cell.last_activity)
-            extra += format_html('<br><span class="help"><time datetime="{}">{}</time></span>',
-                                 moment.isoformat(timespec="seconds"), dateformat.format(moment, date_format))
-        return status, text, extra
+            moment = cell.last_activity.astimezone(zone)
+            day = moment.date()
+            shown = dates.get(day)
+            if shown is None:
+                shown = dates[day] = escape(dateformat.format(moment, date_format))
+            parts.append(f'<br><span class="help"><time datetime="{moment.isoformat(timespec="seconds")}">{shown}'
+                         "</time></span>")
+        parts.append("</td>")
+        return "".join(parts)
 
-    return format_html_join("", '<td class="status-{}">{}{}</td>', (parts(cell) for cell in cells))
+    html = []
+    for row in rows:
+        person = row.person
+        name = escape(person.get_full_name() or person.email)
+        cells = "".join(cell_html(cell) for cell in row.cells)
+        html.append(f'<tr>\n      <th scope="row"><a href="{learner_url(person.pk)}">{name}</a></th>\n      {cells}\n'
+                    "    </tr>")
+    return mark_safe("".join(html))  # noqa: S308 (every piece of text above is escaped)
+
+
+def _url_pattern(name):
+    """A function of a pk giving the URL `name` reverses to, reversed once (a reverse per row costs more)."""
+    marker = 2_147_483_647
+    head, tail = escape(reverse(name, kwargs={"pk": marker})).split(str(marker))
+    return lambda pk: f"{head}{int(pk)}{tail}"
 
 
 @dataclass
@@ -115,58 +148,110 @@ def build(user, params):
 
     lesson_keys = _lesson_keys(modules, locale)
     module_keys = [m.translation_key for m in modules]
-    progress = {
-        (p["user_id"], p["module_key"]): p
-        for p in ModuleProgress.objects.filter(user__in=ids, module_key__in=module_keys).values(
-            "user_id", "module_key", "last_activity", "completed_at")
-    }
+    # One pass over each table, filed per learner and module position: the cells then read lists, not dicts
+    # keyed by UUIDs (hashing and converting 4,000 UUIDs a request was a fifth of the page).
+    slot = _module_slots(module_keys)
+    width = len(modules)
+    progress = _per_learner(ModuleProgress.objects.filter(user__in=ids, module_key__in=module_keys).values_list(
+        "user_id", _text("module_key"), "last_activity", "completed_at"), slot, width)
     all_lessons = set().union(*lesson_keys.values()) if lesson_keys else set()
-    done = {
-        (d["user_id"], d["module_key"]): d["n"]
-        for d in LessonProgress.objects.filter(user__in=ids, lesson_key__in=all_lessons)
-        .values("user_id", "module_key").annotate(n=Count("pk")).order_by()
-    }
-    scores = {
-        (q["user_id"], q["module_key"]): q
-        for q in QuizAttempt.objects.filter(user__in=ids, module_key__in=module_keys)
-        .values("user_id", "module_key").annotate(best=Max("score"), n=Count("pk")).order_by()
-    }
-
-    class _Completed:  # status_of reads .completed_at only
-        def __init__(self, row):
-            self.completed_at = row["completed_at"]
+    done = _per_learner(LessonProgress.objects.filter(user__in=ids, lesson_key__in=all_lessons).values_list(
+        "user_id", _text("module_key")).annotate(n=Count("pk")).order_by(), slot, width)
+    scores = _per_learner(QuizAttempt.objects.filter(user__in=ids, module_key__in=module_keys).values_list(
+        "user_id", _text("module_key")).annotate(best=Max("score"), n=Count("pk")).order_by(), slot, width)
+    interactive = _interactive_scores(ids, module_keys, slot, width)
 
     rows = []
     counts = {m.translation_key: {s: 0 for s in Status.values} for m in modules}
     percents = {m.translation_key: 0 for m in modules}
-    persons = people.prefetch_related("regions").order_by(french_order("last_name"), french_order("first_name"))
+    totals = {m.translation_key: len(lesson_keys[m.translation_key]) for m in modules}
+    wanted = chosen.get("status")
+    persons = list(people.order_by(french_order("last_name"), french_order("first_name")))
+    nothing = (None,) * width
+    keys = [m.translation_key for m in modules]
     for person in persons:
         row = Row(person)
-        for module in modules:
-            key = (person.pk, module.translation_key)
-            found = progress.get(key)
-            status = status_of(_Completed(found) if found else None, done.get(key, 0),
-                               len(lesson_keys[module.translation_key]))
-            quiz = scores.get(key, {})
-            row.cells.append(Cell(module, status, found["last_activity"] if found else None,
-                                  quiz.get("best"), quiz.get("n", 0)))
-            counts[module.translation_key][status.status] += 1
-            percents[module.translation_key] += status.percent
-        if not chosen.get("status") or any(c.status.status == chosen["status"] for c in row.cells):
+        keep = not wanted
+        found, lessons, quiz, package = (table.get(person.pk, nothing)
+                                         for table in (progress, done, scores, interactive))
+        for i, module in enumerate(modules):
+            status = status_of(found[i] and _Completed(found[i][1]), lessons[i] or 0, totals[keys[i]])
+            best, attempts = quiz[i] or (None, 0)
+            row.cells.append(Cell(module, status, found[i] and found[i][0], best, attempts, package[i]))
+            counts[keys[i]][status.status] += 1
+            percents[keys[i]] += status.percent
+            keep = keep or status.status == wanted
+        if keep:
             rows.append(row)
-    if permissions.user_sees_names_in_dashboard(user):
-        for row in rows:
-            row.html = _cells_html(row.cells)
+    names = permissions.user_sees_names_in_dashboard(user)
     total = len(persons)
     summaries = [
         Summary(m, counts[m.translation_key], round(percents[m.translation_key] / total) if total else 0)
         for m in modules
     ]
-    names = permissions.user_sees_names_in_dashboard(user)
     return {
         "form": form, "modules": modules, "rows": rows if names else [], "summaries": summaries,
-        "show_names": names, "coordinator_count": total, "query": params.urlencode() if hasattr(params, "urlencode") else "",
+        "rows_html": _rows_html(rows) if names else "", "show_names": names, "coordinator_count": total,
+        "query": params.urlencode() if hasattr(params, "urlencode") else "",
     }
+
+
+class _Completed:  # status_of reads .completed_at only
+    __slots__ = ("completed_at",)
+
+    def __init__(self, completed_at):
+        self.completed_at = completed_at
+
+
+def _text(field):
+    return Cast(field, output_field=CharField())
+
+
+def _module_slots(module_keys):
+    """{module key as the database writes it as text: position}. A UUID reads back as text with its hyphens
+    (PostgreSQL) or as 32 hex digits (SQLite): both spellings are listed."""
+    slot = {}
+    for position, key in enumerate(module_keys):
+        slot[str(key)] = slot[key.hex] = position
+    return slot
+
+
+def _per_learner(rows, slot, width):
+    """{user_id: [value per module position, None where nothing]} from rows (user_id, module key, *values); the
+    value is the single one when there is one, else the tuple of them."""
+    table = {}
+    for user_id, key, *values in rows:
+        cells = table.get(user_id)
+        if cells is None:
+            cells = table[user_id] = [None] * width
+        cells[slot[key]] = values[0] if len(values) == 1 else tuple(values)
+    return table
+
+
+def _interactive_scores(ids, module_keys, slot, width):
+    """_per_learner's table of the learners' best SCORM package score in each module, in percent. A score is a
+    percent of its range when the package gave one (score.min and score.max), else the raw score when it lies in
+    0-100 (SCORM 1.2's scale); other scores say nothing comparable and are left out."""
+    table = {}
+    rows = InteractiveRecord.objects.filter(user__in=ids, module_key__in=module_keys, score_raw__isnull=False)
+    for user_id, key, raw, low, high in rows.values_list(
+            "user_id", _text("module_key"), "score_raw", "score_min", "score_max"):
+        percent = score_percent(raw, low, high)
+        if percent is not None:
+            cells = table.setdefault(user_id, [None] * width)
+            position = slot[key]
+            cells[position] = percent if cells[position] is None else max(cells[position], percent)
+    return table
+
+
+def score_percent(raw, low, high):
+    """A package's score in percent, or None when it cannot say one."""
+    low = low or 0
+    if high is not None:
+        return round(100 * (min(max(raw, low), high) - low) / (high - low)) if high > low else None
+    if 0 <= raw <= 100:
+        return round(raw)
+    return None
 
 
 def csv_bytes(context):
@@ -175,8 +260,10 @@ def csv_bytes(context):
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     if context["show_names"]:
+        prefetch_related_objects([row.person for row in context["rows"]], "regions")
         writer.writerow([_("Last name"), _("First name"), _("E-mail"), _("Regions"), _("Structure"), _("Module"),
-                         _("Status"), _("Percent"), _("Last activity"), _("Best quiz score (%)"), _("Quiz attempts")])
+                         _("Status"), _("Percent"), _("Last activity"), _("Best quiz score (%)"), _("Quiz attempts"),
+                         _("Best interactive content score (%)")])
         for row in context["rows"]:
             person = row.person
             regions = ", ".join(str(r.name) for r in person.regions.all())
@@ -186,6 +273,7 @@ def csv_bytes(context):
                     cell.module.title, str(cell.status.label), cell.status.percent,
                     cell.last_activity.isoformat(timespec="minutes") if cell.last_activity else "",
                     cell.best_score if cell.best_score is not None else "", cell.attempts,
+                    cell.best_interactive if cell.best_interactive is not None else "",
                 ])
     else:
         writer.writerow([_("Module"), _("Coordinators"), *[str(label) for label in Status.labels],

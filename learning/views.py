@@ -40,8 +40,8 @@ def lesson_done(request, pk):
         messages.error(request, str(error))
         return redirect(lesson.get_url(request))
     messages.success(request, _("Lesson marked as done."))
-    following = catalogue.next_lesson(lesson, module)
-    return redirect((following or module).get_url(request))
+    following = catalogue.next_lesson(lesson, module, request)
+    return redirect(following.toc_url if following else module.get_url(request))
 
 
 @require_POST

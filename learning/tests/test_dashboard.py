@@ -3,7 +3,8 @@
 import pytest
 from django.utils import timezone
 
-from learning.models import LessonProgress, ModuleProgress, QuizAttempt
+from learning import dashboard
+from learning.models import InteractiveRecord, LessonProgress, ModuleProgress, QuizAttempt
 from learning.tests import factories as f
 from people.enums import Role
 from people.models import Region, User
@@ -50,8 +51,8 @@ def test_csv_is_for_excel_in_france(client, people, module):
     assert response["Content-Type"].startswith("text/csv")
     lines = response.content.decode("utf-8-sig").splitlines()
     header, row = lines[0].split(";"), lines[1].split(";")
-    assert len(header) == 11 and row[2] == "coordinator.bretagne@example.org"
-    assert row[5] == "Démarche qualité en équipe" and row[7] == "50"
+    assert len(header) == 12 and row[2] == "coordinator.bretagne@example.org"
+    assert row[5] == "Démarche qualité en équipe" and row[7] == "50" and row[11] == ""
 
 
 def test_partners_see_figures_without_names(client, people, module):
@@ -112,3 +113,90 @@ def test_dashboard_of_200_coordinators_and_10_modules_has_fixed_queries(client, 
     assert html.count('class="status-in_progress"') == 1000 and "Nom199" in html
     with django_assert_max_num_queries(16):
         assert client.get(URL + "export.csv").status_code == 200
+
+
+@pytest.fixture
+def scored(people, module):
+    """Coordinator Bretagne: one lesson of two done, a quiz at 75 % then 90 %, two SCORM scores (6/8 and 40 %)."""
+    user = people["coordinator_bretagne"]
+    first = module.get_children().first()
+    for number, score in ((1, 75), (2, 90)):
+        QuizAttempt.objects.create(user=user, module_key=module.translation_key, lesson_key=first.translation_key,
+                                   quiz_id="q", number=number, quiz_title="Quiz", score=score, correct=3, total=4,
+                                   pass_mark=50, passed=True)
+    for block_id, raw, low, high in (("a", 6, 0, 8), ("b", 40, None, None)):
+        InteractiveRecord.objects.create(user=user, module_key=module.translation_key,
+                                         lesson_key=first.translation_key, block_id=block_id, score_raw=raw,
+                                         score_min=low, score_max=high)
+    return module
+
+
+def _row(html, person):
+    """The table row of `person`: the header cell's link and the cells' markup, as the page writes them."""
+    link = f'<a href="/{{}}/learning/dashboard/people/{person.pk}/">'
+    for language in ("fr", "en"):
+        if link.format(language) in html:
+            start = html.index(link.format(language))
+            return html[html.rindex("<tr>", 0, start): html.index("</tr>", start)]
+    return None
+
+
+@pytest.mark.parametrize("language, in_progress, quiz, interactive", [
+    ("fr", "En cours (50 %)", "Quiz\u00a0: 90\u202f%", "Contenu interactif\u00a0: 75\u202f%"),
+    ("en", "In progress (50 %)", "Quiz: 90 %", "Interactive content: 75 %"),
+])
+@pytest.mark.parametrize("who", ["trainer_bretagne", "national"])
+def test_cells_say_status_best_quiz_and_interactive_scores_and_last_activity(
+        client, people, scored, language, in_progress, quiz, interactive, who):
+    from django.utils import dateformat, timezone
+    from django.utils.formats import get_format
+    from django.utils.translation import override
+
+    client.force_login(people[who])
+    html = client.get(f"/{language}/learning/dashboard/").content.decode()
+    coordinator = people["coordinator_bretagne"]
+    row = _row(html, coordinator)
+    moment = timezone.localtime(ModuleProgress.objects.get(user=coordinator).last_activity)
+    with override(language):
+        day = dateformat.format(moment, get_format("SHORT_DATE_FORMAT"))
+    assert row == (
+        f'<tr>\n      <th scope="row"><a href="/{language}/learning/dashboard/people/{coordinator.pk}/">'
+        f"{coordinator.get_full_name()}</a></th>\n"
+        f'      <td class="status-in_progress">{in_progress}<br><span class="help">{quiz}</span>'
+        f'<br><span class="help">{interactive}</span><br><span class="help">'
+        f'<time datetime="{moment.isoformat(timespec="seconds")}">{day}</time></span></td>\n    '
+    )
+    other = _row(html, people["coordinator_normandie"])
+    if who == "national":
+        assert other.endswith('<td class="status-not_started">' + ("Pas commencé" if language == "fr" else
+                                                                      "Not started") + "</td>\n    ")
+    else:
+        assert other is None
+    csv = client.get(f"/{language}/learning/dashboard/export.csv").content.decode("utf-8-sig").splitlines()
+    mine = [line.split(";") for line in csv if coordinator.email in line]
+    assert [(cells[7], cells[9], cells[10], cells[11]) for cells in mine] == [("50", "90", "2", "75")]
+
+
+def test_partners_and_coordinators_see_no_names_nor_cells(client, people, scored):
+    client.force_login(people["partner_bretagne"])
+    html = client.get(URL).content.decode()
+    assert "/learning/dashboard/people/" not in html and 'class="status-' not in html
+    assert "<td>0</td><td>1</td><td>0</td><td>50 %</td>" in html  # their one coordinator, half-way
+    client.force_login(people["coordinator_bretagne"])
+    assert client.get(URL).status_code == 404
+
+
+def test_names_are_escaped(client, people, module):
+    coordinator = people["coordinator_bretagne"]
+    User.objects.filter(pk=coordinator.pk).update(first_name="<b>Léa</b>", last_name="Dupont & \"fils\"")
+    client.force_login(people["trainer_bretagne"])
+    html = client.get(URL).content.decode()
+    assert "&lt;b&gt;Léa&lt;/b&gt; Dupont &amp; &quot;fils&quot;</a>" in html and "<b>Léa" not in html
+
+
+@pytest.mark.parametrize("raw, low, high, percent", [
+    (6, 0, 8, 75), (6, None, 8, 75), (40, None, None, 40), (0.5, 0, 1, 50), (12, 10, 20, 20), (30, 10, 20, 100),
+    (150, None, None, None), (-5, None, None, None), (5, 10, 10, None),
+])
+def test_interactive_scores_in_percent(raw, low, high, percent):
+    assert dashboard.score_percent(raw, low, high) == percent

@@ -78,3 +78,29 @@ def test_modules_by_audience(people, who, modules):
     assert shown == modules
     for module in f.module_index().get_children().specific():
         assert permissions.user_can_view_module(user, module) is (module.audience in shown)
+
+
+def test_the_migration_grants_the_packages_to_a_trainers_group_made_before_them():
+    """A site set up before the interactive packages: its trainers' group had the question banks only."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+    from django.db import connection
+
+    migration = importlib.import_module("learning.migrations.0008_trainers_manage_interactive_packages")
+    trainers = Group.objects.get(pacte_key__key="role:trainer")
+    packages = Permission.objects.filter(content_type__app_label="learning", codename__in=[
+        "add_interactivepackage", "change_interactivepackage", "delete_interactivepackage"])
+    assert packages.count() == 3 and set(packages) <= set(trainers.permissions.all())
+    trainers.permissions.remove(*packages)
+    others = set(Group.objects.exclude(pk=trainers.pk).values_list("pk", "permissions"))
+
+    migration.grant(apps, connection.schema_editor())
+
+    assert set(packages) <= set(trainers.permissions.all())
+    assert set(trainers.permissions.filter(content_type__app_label="learning").values_list("codename", flat=True)) \
+        == set(migration.CODENAMES)
+    assert set(Group.objects.exclude(pk=trainers.pk).values_list("pk", "permissions")) == others
+    migration.grant(apps, connection.schema_editor())  # twice: nothing more
+    assert trainers.permissions.filter(content_type__app_label="learning").count() == 6
