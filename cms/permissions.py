@@ -41,7 +41,8 @@ def user_can_read_region_reports(user, region) -> bool:
 # Wagtail's page permissions (derived from role and region by people.services.roles, so a trainer edits their
 # regions' pages and the shared learning content); other translatable models with Django's model permission (which
 # wagtail-localize's own views check) and, object by object, with the permission policy of their snippet viewset
-# (the library's: a trainer changes their regions' documents only).
+# (the library's: a trainer changes their regions' documents only). The objects a page or snippet refers to, which
+# wagtail-localize translates with it, are translated only by whoever may translate them: user_can_translate_related.
 
 
 def _model_permission(user, action, model) -> bool:

@@ -332,3 +332,22 @@ def test_who_translates_the_documents_a_page_links(people, region, commit):
         for place, document in documents.items():
             assert permissions.user_can_translate_related(people[who], document, [_english()]) is (place in may), (
                 who, place)
+
+
+def test_translating_a_subtree_leaves_alone_the_documents_of_others_too(as_person, region, commit):
+    national = _document(None, "Charte nationale", commit)
+    own = _document(region("bretagne"), "Guide breton", commit)
+    with commit():
+        parent = content_page(region_page("bretagne"), "Ateliers", "ateliers")
+        child = content_page(parent, "Atelier", "atelier-documents")
+        child.body = [{"type": "document", "value": {"document": d.pk, "title": ""}} for d in (national, own)]
+        child.save_revision().publish()
+    response = as_person("trainer_bretagne").post(
+        reverse("wagtail_localize:submit_page_translation", args=[parent.pk]),
+        {"locales": [_english().pk], "include_subtree": "on"},
+    )
+    assert response.status_code == 302
+    english = child.get_translation(_english())
+    assert _linked_documents(english) == [national, own.get_translation(_english())]
+    assert not TranslationSource.objects.filter(object_id=national.translation_key).exists()
+    assert LibraryDocument.objects.filter(translation_key=national.translation_key).count() == 1
