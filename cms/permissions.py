@@ -13,8 +13,6 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import page_permission_policy
 from wagtail_localize.models import Translation
-from wagtail_localize.segments import RelatedObjectSegmentValue
-from wagtail_localize.segments.extract import extract_segments
 
 from people.enums import Role
 from people.permissions import has_role, is_national, is_partner_of_region, is_trainer_of_region
@@ -43,7 +41,8 @@ def user_can_read_region_reports(user, region) -> bool:
 # Wagtail's page permissions (derived from role and region by people.services.roles, so a trainer edits their
 # regions' pages and the shared learning content); other translatable models with Django's model permission (which
 # wagtail-localize's own views check) and, object by object, with the permission policy of their snippet viewset
-# (the library's: a trainer changes their regions' documents only).
+# (the library's: a trainer changes their regions' documents only). The objects a page or snippet refers to, which
+# wagtail-localize translates with it, are translated only by whoever may translate them: user_can_translate_related.
 
 
 def _model_permission(user, action, model) -> bool:
@@ -128,32 +127,29 @@ def _user_can_write_destination(user, instance, locale, publish) -> bool:
     return not publish or not isinstance(instance, DraftStateMixin) or _model_permission(user, "publish", model)
 
 
-def _related_translatables(instance):
-    """The translatable objects `instance` refers to: wagtail-localize translates them with it (one level)."""
-    for segment in extract_segments(instance):
-        if isinstance(segment, RelatedObjectSegmentValue):
-            related = segment.get_instance(instance.locale)
-            if related is not None:
-                yield related
-
-
 def _user_can_translate_one(user, instance, locales) -> bool:
-    """Edit `instance` and write each of its destinations; the same for the objects it refers to, which
-    wagtail-localize translates along with it (one level deep)."""
+    """Edit `instance` and write each of its destinations. The objects it refers to do not count: see
+    user_can_translate_related."""
     if not user_can_edit_object(user, instance):
         return False
     publish = _published_on_translate(instance)
-    if not all(_user_can_write_destination(user, instance, locale, publish) for locale in locales):
-        return False
-    if not locales:
+    return all(_user_can_write_destination(user, instance, locale, publish) for locale in locales)
+
+
+def user_can_translate_related(user, related, locales) -> bool:
+    """wagtail-localize translates, along with a page or snippet, the translatable objects it refers to (one level
+    deep: the library documents of its document blocks). It does so only for whoever may translate `related`
+    itself (edit it and write each destination); for anyone else `related` is left untouched (no translation, no
+    TranslationSource update, no Translation re-enabled: cms.services.translation.PermittedTranslationCreator),
+    and the new translation links its translation in each language, or the source until it has one
+    (wagtail-localize's save_target falls back to the source's reference). A trainer thus translates their
+    region's page that links a national document, without translating that document."""
+    if is_national(user):
         return True
-    for related in _related_translatables(instance):
-        publish = _published_on_translate(related)
-        if not user_can_edit_object(user, related):
-            return False
-        if not all(_user_can_write_destination(user, related, locale, publish) for locale in locales):
-            return False
-    return True
+    if not user_can_edit_object(user, related):
+        return False
+    publish = _published_on_translate(related)
+    return all(_user_can_write_destination(user, related, locale, publish) for locale in locales)
 
 
 def user_can_translate(user, instance, locales=(), include_subtree=False) -> bool:

@@ -9,20 +9,25 @@ which it shows in place of Wagtail's page and snippet editors, is checked by `ch
 
 import functools
 
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import URLPattern, include, path
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import PermissionDenied as NotAllowed
 from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.views import report, snippets_api
+from wagtail_localize.tasks import background
+from wagtail_localize.views import report, snippets_api, submit_translations
 from wagtail_localize.views.submit_translations import SubmitTranslationForm
 from wagtail_localize.views.update_translations import UpdateTranslationsForm
 
 from cms import permissions
+from cms.services import translation as translating
 
 
 def _anyone(request, **kwargs):
@@ -92,6 +97,45 @@ def _snippet_detail(request, app_label, model_name, pk, **kwargs):
     )
 
 
+class PermittedSubmitMixin:
+    """wagtail-localize's *Translate* action (its form_valid, 1.14), translating what the object refers to only where
+    the person may (cms.permissions.user_can_translate_related), and saying what it left alone. (*Sync translated
+    pages* needs nothing of the kind: it updates the object's own translations only.)"""
+
+    @transaction.atomic
+    def form_valid(self, form):
+        locales, user = form.cleaned_data["locales"], self.request.user
+        creator = translating.translate_object(self.object, locales, self.components, user)
+        if isinstance(self.object, Page) and form.cleaned_data["include_subtree"]:
+            background.enqueue(translating.translate_page_subtree, [self.object.id, locales, self.components, user], {})
+        translated = None
+        if len(locales) == 1:
+            names, translated = locales[0].get_display_name(), self.object.get_translation(locales[0])
+        else:
+            names = _("{} locales").format(len(locales))  # wagtail-localize's catalogue
+        messages.success(self.request, self.get_success_message(names))
+        for related in creator.left_alone:
+            messages.warning(self.request, _left_alone_message(related, locales))
+        return redirect(self.get_success_url() or self.get_default_success_url(translated))
+
+
+def _left_alone_message(related, locales):
+    if all(related.has_translation(locale) for locale in locales if locale.pk != related.locale_id):
+        return _("“%(object)s” was not updated, as you may not edit it: the translation links its existing "
+                 "translation.") % {"object": related}
+    return _("“%(object)s” was not translated, as you may not edit it: the translation links the original until "
+             "those who may edit it (the national team, or the trainers of its region) translate it.") % {
+        "object": related}
+
+
+class SubmitPageTranslationView(PermittedSubmitMixin, submit_translations.SubmitPageTranslationView):
+    pass
+
+
+class SubmitSnippetTranslationView(PermittedSubmitMixin, submit_translations.SubmitSnippetTranslationView):
+    pass
+
+
 class TranslationsReportView(report.TranslationsReportView):
     """The translations report, listing only the translations the person may work on."""
 
@@ -110,8 +154,8 @@ class SnippetsApiViewSet(snippets_api.SnippetViewSet):
 # URL name in wagtail-localize's namespace -> (check, view to use instead of wagtail-localize's, or None).
 CHECKS = {
     "javascript_catalog": (_anyone, None),  # the editor's interface strings
-    "submit_page_translation": (_submit_page, None),
-    "submit_snippet_translation": (_submit_snippet, None),
+    "submit_page_translation": (_submit_page, SubmitPageTranslationView),
+    "submit_snippet_translation": (_submit_snippet, SubmitSnippetTranslationView),
     "update_translations": (_sync, None),
     "edit_string_translation": (_translation, None),
     "edit_override": (_translation, None),

@@ -1,6 +1,7 @@
 """The admin as a French reader sees it. Wagtail's and wagtail-localize's wrong French is corrected in the project's
 catalogue (cms/translation_overrides.py), wagtail-localize's dates by cms/localize_dates.py."""
 
+import json
 import re
 
 import pytest
@@ -55,7 +56,7 @@ def test_translations_are_dated_in_french(french_admin):
     editor = french_admin.get(f"/admin/pages/{_english_bretagne().pk}/edit/").content.decode()
     comments = re.findall(r"&quot;comment&quot;: &quot;([^&]*)&quot;", editor)
     assert comments, "the editor shows how each string was translated"
-    for comment in comments:
+    for comment in (json.loads(f'"{comment}"') for comment in comments):  # "d\u00e9cembre" in the JSON
         assert re.fullmatch(rf"Traduit manuellement le \d{{1,2}} ({FRENCH_MONTHS}) \d{{4}}", comment), comment
 
 

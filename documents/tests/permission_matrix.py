@@ -83,3 +83,6 @@ for document, region, trainer in (
 ):
     for view in ("edit", "delete", "usage", "history", "history-results"):
         ROWS.append(row(f"/admin/library/{view}/{document}/", region, LOGIN, LOGIN, LOGIN, trainer, OK))
+    # wagtail-localize's *Translate* screen, behind cms.translation_admin (which mounts its own view of it).
+    ROWS.append(row(f"/admin/localize/submit/snippet/documents/librarydocument/{document}/", region,
+                    LOGIN, LOGIN, LOGIN, trainer, OK))

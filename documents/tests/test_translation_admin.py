@@ -13,10 +13,13 @@ from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
+    TranslationLog,
     TranslationSource,
 )
 from wagtail_localize.wagtail_hooks import register_admin_urls
 
+from cms import permissions
+from cms.tests.factories import content_page, region_page
 from documents.enums import Access
 from documents.models import LibraryDocument
 from documents.tests.factories import make_document
@@ -227,3 +230,124 @@ def test_a_trainer_may_not_ask_for_the_first_translation_of_another_regions_docu
     assert _refused(trainer.post(submit, {"locales": [_english().pk]}))
     assert not TranslationSource.objects.filter(object_id=document.translation_key).exists()
     assert LibraryDocument.objects.filter(translation_key=document.translation_key).count() == 1
+
+
+# A page that links documents: wagtail-localize translates them with it, but only those the person may translate
+# themselves (cms.permissions.user_can_translate_related). The others are not written at all; the translation links
+# their translation, or the French document until they have one.
+
+
+def _wagtail_localize_rows(document):
+    key = document.translation_key
+    return (
+        list(TranslationSource.objects.filter(object_id=key).order_by("pk").values()),
+        list(Translation.objects.filter(source__object_id=key).order_by("pk").values()),
+        list(TranslationLog.objects.filter(source__object_id=key).order_by("pk").values()),
+        list(LibraryDocument.objects.filter(translation_key=key).order_by("pk").values()),
+    )
+
+
+def _linked_documents(page):
+    page = page.specific_deferred.__class__.objects.get(pk=page.pk)
+    revision = page.latest_revision.as_object() if page.latest_revision else page
+    return [block.value["document"] for block in revision.body if block.block_type == "document"]
+
+
+def _messages(response):
+    return [str(message) for message in response.wsgi_request._messages]
+
+
+def test_a_trainer_translates_their_page_that_links_documents_they_may_not_translate(as_person, region, commit):
+    national_translated = _document(None, "Référentiel national", commit)
+    stopped = _translated_by_national(as_person, national_translated)
+    english_reference = stopped.get_target_instance()
+    stopped.enabled = False  # the national team stopped syncing it: the trainer must not restart it
+    stopped.save()
+    national_untranslated = _document(None, "Charte nationale", commit)
+    normandie = _document(region("normandie"), "Grille normande", commit)
+    own = _document(region("bretagne"), "Guide breton", commit)
+    linked = [national_translated, national_untranslated, normandie, own]
+    with commit():
+        french = content_page(region_page("bretagne"), "Atelier", "atelier-documents")
+        french.body = [{"type": "document", "value": {"document": document.pk, "title": ""}} for document in linked]
+        french.save_revision().publish()
+    before = {document.pk: _wagtail_localize_rows(document) for document in linked[:3]}
+
+    trainer = as_person("trainer_bretagne")
+    submit = reverse("wagtail_localize:submit_page_translation", args=[french.pk])
+    assert trainer.get(submit).status_code == 200
+    response = trainer.post(submit, {"locales": [_english().pk]})
+    assert response.status_code == 302
+    english = french.get_translation(_english())
+    own_english = own.get_translation(_english())
+    # (a) the English reference, (b) and the Normandie grid in French, (c) their own guide translated with the page.
+    assert _linked_documents(english) == [english_reference, national_untranslated, normandie, own_english]
+    assert Translation.objects.get(source__object_id=own.translation_key, target_locale=_english()).enabled
+    assert {document.pk: _wagtail_localize_rows(document) for document in linked[:3]} == before
+    messages = _messages(response)
+    assert any("Référentiel national" in message and "traduction existante" in message for message in messages)
+    for title in ("Charte nationale", "Grille normande"):
+        assert any(title in message and "l’équipe nationale" in message for message in messages), messages
+    assert not any("Guide breton" in message for message in messages[1:])
+
+    # The national team translates its charter; the French page changes; the trainer syncs and publishes: the
+    # English page now links the English charter, and the documents' rows are as the national team left them.
+    charter = _translated_by_national(as_person, national_untranslated).get_target_instance()
+    with commit():
+        french.intro = "Deux jours à Quimper."
+        french.save_revision().publish()
+    before = {document.pk: _wagtail_localize_rows(document) for document in linked[:3]}
+    own_before = _wagtail_localize_rows(own)
+    source = TranslationSource.objects.get(object_id=french.translation_key)
+    update = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert trainer.get(update).status_code == 200
+    assert trainer.post(update, {"publish_translations": "on"}).status_code == 302
+    english.refresh_from_db()
+    assert english.live and english.specific.intro == "Deux jours à Quimper."
+    assert _linked_documents(english) == [english_reference, charter, normandie, own_english]
+    assert {document.pk: _wagtail_localize_rows(document) for document in linked[:3]} == before
+    assert _wagtail_localize_rows(own) == own_before  # Sync updates the page's own translations only
+
+
+def test_the_national_team_translates_the_documents_a_page_links(as_person, region, commit):
+    national = _document(None, "Charte nationale", commit)
+    normandie = _document(region("normandie"), "Grille normande", commit)
+    with commit():
+        french = content_page(region_page("bretagne"), "Atelier", "atelier-documents")
+        french.body = [{"type": "document", "value": {"document": d.pk, "title": ""}} for d in (national, normandie)]
+        french.save_revision().publish()
+    response = as_person("national").post(reverse("wagtail_localize:submit_page_translation", args=[french.pk]),
+                                          {"locales": [_english().pk]})
+    assert response.status_code == 302
+    english = french.get_translation(_english())
+    assert _linked_documents(english) == [national.get_translation(_english()), normandie.get_translation(_english())]
+    assert len(_messages(response)) == 1  # the success message, nothing left alone
+
+
+def test_who_translates_the_documents_a_page_links(people, region, commit):
+    documents = {place: _document(region(place) if place else None, f"Document {place}", commit)
+                 for place in ("bretagne", "normandie", None)}
+    for who, may in (("trainer_bretagne", {"bretagne"}), ("trainer_normandie", {"normandie"}),
+                     ("national", {"bretagne", "normandie", None}), ("coordinator_bretagne", set())):
+        for place, document in documents.items():
+            assert permissions.user_can_translate_related(people[who], document, [_english()]) is (place in may), (
+                who, place)
+
+
+def test_translating_a_subtree_leaves_alone_the_documents_of_others_too(as_person, region, commit):
+    national = _document(None, "Charte nationale", commit)
+    own = _document(region("bretagne"), "Guide breton", commit)
+    with commit():
+        parent = content_page(region_page("bretagne"), "Ateliers", "ateliers")
+        child = content_page(parent, "Atelier", "atelier-documents")
+        child.body = [{"type": "document", "value": {"document": d.pk, "title": ""}} for d in (national, own)]
+        child.save_revision().publish()
+    response = as_person("trainer_bretagne").post(
+        reverse("wagtail_localize:submit_page_translation", args=[parent.pk]),
+        {"locales": [_english().pk], "include_subtree": "on"},
+    )
+    assert response.status_code == 302
+    english = child.get_translation(_english())
+    assert _linked_documents(english) == [national, own.get_translation(_english())]
+    assert not TranslationSource.objects.filter(object_id=national.translation_key).exists()
+    assert LibraryDocument.objects.filter(translation_key=national.translation_key).count() == 1
