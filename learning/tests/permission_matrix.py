@@ -4,7 +4,8 @@
 certificate: {module}, {lesson_url}, {bretagne_attempt}, {bretagne_certificate}, {bretagne_code} and the same for
 normandie. OWN is Bretagne, OTHER Normandie. A second lesson plays a SCORM package: {scorm_lesson}, and
 {package_token} is the signed link the lesson page gives Bretagne's coordinator (the package's frame is sandboxed,
-so its requests carry no session: the link is the authority, whoever fetches it)."""
+so its requests carry no session: the link is the authority, whoever fetches it). A third plays H5P content:
+{h5p_token} is its signed link, which opens the H5P player page; a SCORM lesson's link does not."""
 
 from tests.security.matrix import ADMIN_REFUSED, LOGIN, OK, OTHER, OWN, row, to
 
@@ -34,8 +35,14 @@ def placeholders(people) -> dict:
         certificate = user.certificates.get()
         values.update({f"{code}_attempt": attempt.pk, f"{code}_certificate": certificate.pk,
                        f"{code}_code": certificate.code})
+    from learning.h5p_samples import h5p_zip
+
+    h5p_module = f.make_module(lessons=0, slug="matrice-h5p")
+    h5p_package = f.make_package(title="Activité H5P", data=h5p_zip())
+    h5p_lesson = f.add_lesson(h5p_module, "Question", [f.interactive(h5p_package)])
     values.update({"scorm_lesson": scorm_lesson.pk,
-                   "package_token": scorm.make_token(people["coordinator_bretagne"], scorm_lesson, "interactive-1")})
+                   "package_token": scorm.make_token(people["coordinator_bretagne"], scorm_lesson, "interactive-1"),
+                   "h5p_token": scorm.make_token(people["coordinator_bretagne"], h5p_lesson, "interactive-1")})
     return values
 
 
@@ -53,6 +60,9 @@ ROWS = [
     row("/fr/learning/packages/{package_token}/index.html", None, OK),  # the signed link is the authority
     row("/fr/learning/packages/{package_token}/missing.html", None, 404),
     row("/fr/learning/packages/forged-token/index.html",  None,   404),
+    row("/fr/learning/h5p/{h5p_token}/",                  None,   OK),  # the H5P player: the signed link again
+    row("/fr/learning/h5p/{package_token}/",              None,   404),  # a SCORM lesson's link opens no player
+    row("/fr/learning/h5p/forged-token/",                 None,   404),
     row("/fr/learning/modules/{module}/resume/",          None,   LOGIN,    *(to("{lesson_url}"),) * 4),
     row("/fr/learning/history/",                          None,   LOGIN,    *MEMBERS),
     row("/fr/learning/dashboard/",                        None,   LOGIN,    HIDDEN,    OK,      OK,      OK),
