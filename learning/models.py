@@ -469,11 +469,23 @@ class TechnicalSheetPage(BasePage):
         return self.url + "pdf/" if self.url else ""
 
     def get_context(self, request, *args, **kwargs):
+        from django.utils.translation import get_language
+        from wagtail.coreutils import get_supported_content_language_variant
+        from wagtail.models import Locale
+
         from documents.models import readable_in_locale
 
         context = super().get_context(request, *args, **kwargs)
+        # The page's locale (its template shows it) is the active one on its own address: one query serves both.
+        locale = self.locale
+        try:
+            active_code = get_supported_content_language_variant(get_language())
+        except LookupError:
+            active_code = None
+        if locale.language_code != active_code:
+            locale = Locale.get_active()
         titles = {block.value["document"].pk: block.value["title"] for block in self.tools if block.value["document"]}
-        documents = readable_in_locale(request.user, [block.value["document"] for block in self.tools])
+        documents = readable_in_locale(request.user, [block.value["document"] for block in self.tools], locale)
         context["tools"] = [(document, titles.get(document.pk, "")) for document in documents]
         return context
 
@@ -483,6 +495,10 @@ class TechnicalSheetPage(BasePage):
 
             return RouteResult(self, kwargs={"as_pdf": True})
         return super().route(request, path_components)
+
+    # Routed to with no path left, the sheet is the plain page: cms.routing may cache the way to it (not its PDF,
+    # whose result carries arguments).
+    route._pacte_cached_route = True
 
     def serve(self, request, *args, as_pdf=False, **kwargs):
         # Wagtail has checked the page's view restrictions before calling serve: the PDF follows the page's privacy.

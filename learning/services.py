@@ -3,7 +3,9 @@ Each runs in one transaction under a lock on the learner's progress row in the m
 click) never record an attempt twice or issue two certificates; the unique constraints stand behind the lock."""
 
 import secrets
+from datetime import timedelta
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,16 +31,31 @@ class LearningError(Exception):
     """A refused action; the message says why, in the learner's language."""
 
 
+VISIT_PRECISION = timedelta(minutes=1)
+
+
+def _visit_key(user, module):
+    return f"learning:visit:{user.pk}:{module.translation_key}"
+
+
 def record_visit(user, lesson, module):
-    """Remember the lesson as where the learner left off (Resume)."""
+    """Remember the lesson as where the learner left off (Resume). A visit to the lesson already recorded less than
+    VISIT_PRECISION ago writes nothing: the stored row would only gain seconds of "last activity", which is kept to
+    the minute. What was last written is remembered in the cache (a lost entry just means one more write)."""
+    now = timezone.now()
+    key = _visit_key(user, module)
+    written = cache.get(key)
+    if written is not None and written[0] == str(lesson.translation_key) and now - written[1] < VISIT_PRECISION:
+        return
     updated = ModuleProgress.objects.filter(user=user, module_key=module.translation_key).update(
-        last_lesson_key=lesson.translation_key, last_activity=timezone.now()
+        last_lesson_key=lesson.translation_key, last_activity=now
     )
     if not updated:
         with transaction.atomic():
             ModuleProgress.objects.get_or_create(
                 user=user, module_key=module.translation_key, defaults={"last_lesson_key": lesson.translation_key}
             )
+    cache.set(key, (str(lesson.translation_key), now), VISIT_PRECISION.total_seconds())
 
 
 def _locked_progress(user, module, **defaults):
@@ -91,6 +108,7 @@ def _done(user, lesson, module, progress):
         )
     progress.last_lesson_key = lesson.translation_key
     progress.save(update_fields=["last_lesson_key", "last_activity"])
+    cache.delete(_visit_key(user, module))  # the next visit writes where the learner is, whichever lesson
     _complete_if_ready(user, module, progress)
 
 

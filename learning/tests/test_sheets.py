@@ -44,12 +44,27 @@ def test_sheet_page_shows_its_parts_and_tools(client, people, django_assert_max_
     # Logged in: anonymous visitors would be answered from the page cache, with no query at all.
     client.force_login(people["coordinator_bretagne"])
     client.get(sheet.url)
-    with django_assert_max_num_queries(16):
+    # Session, user, the root and the sheet (cms.routing), the tools, the page's locale (once, for the tools too).
+    with django_assert_max_num_queries(7):
         response = client.get(sheet.url)
     html = response.content.decode()
     assert response.status_code == 200
     assert "Grille 11" in html and "Réservé aux formateurs" not in html
     assert "Étape 3" in html and sheet.url + "pdf/" in html
+
+
+def test_the_sheets_cached_route_keeps_its_pdf_and_follows_publication(client, people, commit):
+    with commit():
+        sheet = make_sheet()
+    client.force_login(people["coordinator_bretagne"])
+    for _ in range(2):  # the second visit goes the cached way
+        assert client.get(sheet.url).status_code == 200
+        response = client.get(sheet.url + "pdf/")
+        assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    with commit():
+        sheet.unpublish()
+    assert client.get(sheet.url).status_code == 404
+    assert client.get(sheet.url + "pdf/").status_code == 404
 
 
 def test_index_filters_by_theme(client):

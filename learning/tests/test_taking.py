@@ -92,6 +92,40 @@ def test_resume_leads_to_the_last_lesson_visited(client, people, module):
     assert client.get(f"/fr/learning/modules/{module.pk}/resume/")["Location"] == third.get_url()
 
 
+def test_a_visit_writes_when_the_lesson_changes_or_a_minute_has_passed(
+    client, people, module, django_assert_num_queries
+):
+    """Seeing the same lesson again within a minute writes nothing: "last activity" is kept to the minute."""
+    from datetime import timedelta
+
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    first, second, third = lessons(module)
+    user = people["coordinator_bretagne"]
+    services.record_visit(user, first, module)
+    written = ModuleProgress.objects.get(user=user).last_activity
+    with django_assert_num_queries(0):
+        services.record_visit(user, first, module)
+    assert ModuleProgress.objects.get(user=user).last_activity == written
+    # Another lesson: written at once.
+    services.record_visit(user, second, module)
+    progress = ModuleProgress.objects.get(user=user)
+    assert progress.last_lesson_key == second.translation_key and progress.last_activity > written
+    # The same lesson a minute later: written again (the remembered write made a minute old).
+    key = services._visit_key(user, module)
+    cache.set(key, (cache.get(key)[0], timezone.now() - services.VISIT_PRECISION - timedelta(seconds=1)))
+    services.record_visit(user, second, module)
+    assert ModuleProgress.objects.get(user=user).last_activity > progress.last_activity
+    # A lesson marked done moves Resume there; a visit to the lesson seen just before is written again.
+    client.force_login(user)
+    client.get(first.get_url())
+    assert client.post(f"/fr/learning/lessons/{third.pk}/done/").status_code == 302
+    assert ModuleProgress.objects.get(user=user).last_lesson_key == third.translation_key
+    client.get(first.get_url())
+    assert ModuleProgress.objects.get(user=user).last_lesson_key == first.translation_key
+
+
 @pytest.mark.parametrize("data, message", [
     ({"number": "1", "a-q:q1": "q1-right"}, "Répondez à toutes les questions"),
     ({**RIGHT, "a-q:other": "q1-right"}, "ce quiz ne pose pas"),
