@@ -1,11 +1,13 @@
 """What a seminar page shows beyond its fields, for the person reading it: the materials they may download, their
 own registration and attendance, the assignments, and the links to what they may manage."""
 
+import datetime
+import functools
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import BooleanField, CharField, DateField, Value
+from django.db import connection
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import date_format
@@ -17,7 +19,7 @@ from cms import cache as cms_cache
 from people.models import Region, User
 from seminars import permissions as rules
 from seminars.enums import HalfDay
-from seminars.models import Assignment, CopilReport, Registration, SeminarPage
+from seminars.models import Assignment, Attendance, CopilReport, Registration, SeminarPage
 from seminars.signals import materials_scope
 
 
@@ -30,7 +32,8 @@ def material_ids(page, programme=None):
     return [pk for pk in dict.fromkeys(ids) if pk]
 
 
-# What the page shows of a material (includes/document_link.html) and what its permissions read.
+# What the page shows of a material (includes/document_link.html) and what its permissions read, in the model's
+# field order (Model.from_db reads a partial row in that order).
 PAGE_FIELDS = ("id", "title", "file_format", "file_size", "language", "access", "region_id", "locale_id")
 
 
@@ -45,6 +48,12 @@ def visible_materials(user, page, programme=None):
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
+@functools.cache
+def _document_fields(model):
+    """PAGE_FIELDS in the model's order of columns."""
+    return tuple(field.attname for field in model._meta.concrete_fields if field.attname in PAGE_FIELDS)
+
+
 def page_facts(request, page):
     """What a page revision shows that is the same for every reader, cached until the page tree changes (cms.cache's
     global version: publishing, moving, a slug) or one of its documents does (signals.materials_scope): its region's
@@ -53,19 +62,24 @@ def page_facts(request, page):
     cache never widens what anyone sees."""
 
     def build():
-        from documents.models import LibraryDocument
-
         programme = page.programme()
         ids = material_ids(page, programme)
-        by_pk = {doc.pk: doc for doc in LibraryDocument.objects.filter(pk__in=ids).only(*PAGE_FIELDS)} if ids else {}
+        rows = LibraryDocument.objects.filter(pk__in=ids).values_list(*fields) if ids else []
+        by_pk = {row[fields.index("id")]: row for row in rows}
         return {
             "region_code": page.region.code if page.region_id else None,
             "is_source": page.locale.language_code == settings.LANGUAGE_CODE,
+            # Rows, not model instances: unpickling fifty documents cost more than building them from their values.
             "documents": [by_pk[pk] for pk in ids if pk in by_pk],
         }
 
-    return cms_cache.remember(f"seminars:page:{page.pk}:{page.latest_revision_id}", build, request,
-                              scope=materials_scope(page.pk))
+    from documents.models import LibraryDocument
+
+    fields = _document_fields(LibraryDocument)
+    facts = cms_cache.remember(f"seminars:facts:{page.pk}:{page.latest_revision_id}", build, request,
+                               scope=materials_scope(page.pk))
+    from_db, db = LibraryDocument.from_db, LibraryDocument.objects.db
+    return {**facts, "documents": [from_db(db, fields, row) for row in facts["documents"]]}
 
 
 def _with_facts(page, facts):
@@ -130,23 +144,31 @@ def seminar_urls(seminar):
 def my_registration(seminar, person):
     """(whether `person` is registered to the seminar, the lines of their attendance in date order) in one query:
     the registration, if any, comes as a row without a date beside the records. Each line is written here once
-    ("jeudi 23 janvier, matin: présent"): a date filter and two translations per row cost more in the template."""
-    registration = (Registration.objects.filter(seminar=seminar, person=person)
-                    .annotate(d=Value(None, DateField()), h=Value("", CharField()), p=Value(None, BooleanField()))
-                    .values_list("d", "h", "p"))
-    records = seminar.attendance.filter(person=person).values_list("date", "half_day", "present")
-    rows = list(registration.union(records, all=True))
+    ("jeudi 23 janvier, matin: présent"): a date filter and two translations per row cost more in the template.
+    The query is written out: compiling the ORM's union cost more than the rest of the page's context."""
+    with connection.cursor() as cursor:
+        cursor.execute(_MY_REGISTRATION_SQL, [seminar.pk, person.pk, seminar.pk, person.pk])
+        rows = cursor.fetchall()
     if not any(date is None for date, _half, _present in rows):
         return False, []
     halves = {value: str(label).lower() for value, label in HalfDay.choices}
     outcome = {True: gettext("present"), False: gettext("absent")}
     days = {}
     lines = []
-    for date, half, present in sorted((row for row in rows if row[0] is not None), key=lambda row: row[:2]):
+    records = [(date if isinstance(date, datetime.date) else datetime.date.fromisoformat(date), half, present)
+               for date, half, present in rows if date is not None]  # SQLite gives dates as text
+    for date, half, present in sorted(records, key=lambda row: row[:2]):
         if date not in days:
             days[date] = date_format(date, "l j F")
         lines.append(format_html("{}, {}: {}", days[date], halves.get(half, ""), outcome[bool(present)]))
     return True, lines
+
+
+_MY_REGISTRATION_SQL = (
+    f"""SELECT NULL, '', NULL FROM "{Registration._meta.db_table}" WHERE "seminar_id" = %s AND "person_id" = %s """
+    f"""UNION ALL SELECT "date", "half_day", "present" FROM "{Attendance._meta.db_table}" """
+    """WHERE "seminar_id" = %s AND "person_id" = %s"""
+)
 
 
 def with_session_materials(programme, materials):
