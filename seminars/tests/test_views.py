@@ -263,3 +263,27 @@ def test_the_english_translation_shares_the_french_seminar_s_records(client, sem
 
     text = pdf_text(client.get(f"/en/seminars/{factories.key(seminar)}/agenda.pdf").content)
     assert "Seminar 1 – Leading" in text and "Workshop 1" in text
+
+
+def test_the_seminar_page_lists_the_reader_s_own_attendance_in_order(client, seminar, people):
+    import re
+
+    coordinator, other = people["coordinator_bretagne"], UserFactory(role="coordinator", regions=["bretagne"])
+    factories.register(seminar, coordinator)
+    first, second = seminar.start_date, seminar.start_date + datetime.timedelta(days=1)
+    for person, date, half, present in [(coordinator, second, "am", True), (coordinator, first, "pm", False),
+                                        (coordinator, first, "am", True), (other, first, "am", False)]:
+        Attendance.objects.create(seminar=seminar, person=person, date=date, half_day=half, present=present)
+    client.force_login(coordinator)
+    html = client.get(seminar.url).content.decode()
+    section = html.split('id="attendance-title"')[1].split("</section>")[0]
+    lines = [re.sub(r"\s+", " ", line) for line in re.findall(r"<li>(.*?)</li>", section)]
+    day = {date: f"{['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'][date.weekday()]} "
+                 f"{date.day}" for date in (first, second)}
+    assert len(lines) == 3, lines
+    assert [line.split(",")[0].rsplit(" ", 1)[0] for line in lines] == [day[first], day[first], day[second]]
+    assert [line.split(",")[1].split(":")[0].strip() for line in lines] == ["matin", "après-midi", "matin"]
+    assert [line.rsplit(":", 1)[1].strip() for line in lines] == ["présent", "absent", "présent"]
+    # Someone with records but no registration sees none of them.
+    client.force_login(other)
+    assert 'id="attendance-title"' not in client.get(seminar.url).content.decode()
