@@ -406,13 +406,16 @@ class TechnicalSheetIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sheets = TechnicalSheetPage.objects.child_of(self).live().public().order_by("title")
+        # The cards show a sheet's title, theme, intro and address: its method, tools and texts stay in the database.
+        sheets = (TechnicalSheetPage.objects.child_of(self).live().public().order_by("title")
+                  .defer(*TechnicalSheetPage.CARD_DEFERRED))
         theme = request.GET.get("theme", "")
         if theme in Theme.values:
             sheets = sheets.filter(theme=theme)
         else:
             theme = ""
-        context.update(sheets=sheets, themes=Theme.choices, current_theme=theme)
+        # The index's own address, once: the theme links repeat it.
+        context.update(sheets=sheets, themes=Theme.choices, current_theme=theme, index_url=self.get_url(request))
         return context
 
 
@@ -439,6 +442,9 @@ class TechnicalSheetPage(BasePage):
     next_review = models.DateField(_("next review"), null=True, blank=True)
     pdf = models.FileField(storage=generated_storage, upload_to="sheets/", blank=True, editable=False)
     pdf_revision_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+
+    # What the index's cards never show (TechnicalSheetIndexPage.get_context).
+    CARD_DEFERRED = ("objective", "when_to_use", "steps", "tools", "pitfalls", "references", "authors")
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel([FieldPanel("theme"), FieldPanel("authors"), FieldPanel("illustration")],

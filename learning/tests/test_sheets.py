@@ -77,6 +77,17 @@ def test_index_filters_by_theme(client):
     assert "Conduire un projet" in html and "<script>" not in html
 
 
+def test_index_cards_link_each_sheet_and_leave_its_body_in_the_database(client):
+    make_sheet(title="Conduire un projet", theme=Theme.PROJECT, slug="projet")
+    index = sheet_index()
+    response = client.get(index.url)
+    (sheet,) = response.context["sheets"]
+    assert set(TechnicalSheetPage.CARD_DEFERRED) <= sheet.get_deferred_fields()
+    html = response.content.decode()
+    assert f'<a href="{sheet.url}">Conduire un projet</a>' in html
+    assert f'<a href="{index.url}?theme=project">' in html and f'<a href="{index.url}" aria-current="true">' in html
+
+
 def test_sheets_past_their_review_are_listed_for_the_national_team(client, people):
     make_sheet(title="Fiche à revoir", slug="a-revoir", next_review=datetime.date(2020, 1, 1))
     make_sheet(title="Fiche à jour", slug="a-jour", next_review=datetime.date(2099, 1, 1))
