@@ -58,6 +58,27 @@ def people(db):
 
 
 @pytest.fixture
+def as_person(people, django_capture_on_commit_callbacks):
+    """`as_person("trainer_bretagne")` (a key of `people`, or a user): a client logged in as them whose requests run
+    what they queue for after the commit, as a real request's commit would (the admin's translation screens)."""
+    from django.test import Client
+
+    def client_of(user):
+        client = Client()
+        client.force_login(people[user] if isinstance(user, str) else user)
+        original = client.generic
+
+        def generic(*args, **kwargs):
+            with django_capture_on_commit_callbacks(execute=True):
+                return original(*args, **kwargs)
+
+        client.generic = generic
+        return client
+
+    return client_of
+
+
+@pytest.fixture
 def task_worker(settings, django_capture_on_commit_callbacks):
     """Tasks go to django-tasks' database backend, as in production, and wait there until the test calls the
     returned function: it runs every ready task with the worker's own code (`manage.py db_worker --batch`, one task

@@ -4,7 +4,6 @@ transaction.on_commit: requests here run their commit callbacks, as a real reque
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import resolve
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
@@ -17,23 +16,6 @@ from people.tests.factories import UserFactory
 from tests.security.urlwalk import endpoints
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def as_person(people, django_capture_on_commit_callbacks):
-    def client_of(user):
-        client = Client()
-        client.force_login(people[user] if isinstance(user, str) else user)
-        original = client.generic
-
-        def generic(*args, **kwargs):
-            with django_capture_on_commit_callbacks(execute=True):
-                return original(*args, **kwargs)
-
-        client.generic = generic
-        return client
-
-    return client_of
 
 
 def _english():

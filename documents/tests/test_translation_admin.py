@@ -4,7 +4,6 @@ coordinators and partners everything. Requests run their commit callbacks, as a 
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import (
@@ -29,23 +28,6 @@ pytestmark = pytest.mark.django_db
 NOT_DOCUMENT_URLS = {"javascript_catalog", "submit_page_translation", "convert_to_alias", "translations_report",
                      "translations_report_results"}
 FORM = "application/x-www-form-urlencoded"
-
-
-@pytest.fixture
-def as_person(people, django_capture_on_commit_callbacks):
-    def client_of(who):
-        client = Client()
-        client.force_login(people[who])
-        original = client.generic
-
-        def generic(*args, **kwargs):
-            with django_capture_on_commit_callbacks(execute=True):
-                return original(*args, **kwargs)
-
-        client.generic = generic
-        return client
-
-    return client_of
 
 
 def _english():

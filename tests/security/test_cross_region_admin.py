@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     OverridableSegment,
@@ -44,23 +43,6 @@ def secret_draft(people):
         region_page("normandie"), SECRET_TITLE, "projet-confidentiel", intro=SECRET_TEXT, text=SECRET_TEXT,
         picture=image(), live=False, owner=people["trainer_normandie"],
     )
-
-
-@pytest.fixture
-def as_person(people, django_capture_on_commit_callbacks):
-    def client_of(who):
-        client = Client()
-        client.force_login(people[who])
-        original = client.generic
-
-        def generic(*args, **kwargs):
-            with django_capture_on_commit_callbacks(execute=True):
-                return original(*args, **kwargs)
-
-        client.generic = generic
-        return client
-
-    return client_of
 
 
 def _refused(response):
